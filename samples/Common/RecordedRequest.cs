@@ -1,0 +1,29 @@
+namespace Bff.Samples.Common;
+
+/// <summary>One request a demo service received, as seen on the wire.</summary>
+/// <param name="Key">
+/// What the request is counted under: <c>"GET /profiles/{id}"</c> (method and route template) for REST,
+/// <c>"marketplace.proposals.v1.ProposalService/GetProposal"</c> (full method name) for gRPC.
+/// </param>
+/// <param name="Method">The HTTP method (<c>POST</c> for every gRPC call).</param>
+/// <param name="PathAndQuery">The encoded path and query string, e.g. <c>/profiles?ids=p1,p2</c>.</param>
+/// <param name="Authorization">The <c>Authorization</c> header, or <see langword="null"/> when absent.</param>
+/// <param name="AcceptLanguage">The <c>Accept-Language</c> header, or <see langword="null"/> when absent.</param>
+/// <param name="CorrelationId">The <c>X-Correlation-Id</c> header, or <see langword="null"/> when absent.</param>
+public sealed record RecordedRequest(
+    string Key,
+    string Method,
+    string PathAndQuery,
+    string? Authorization,
+    string? AcceptLanguage,
+    string? CorrelationId)
+{
+    /// <summary>The <c>Authorization</c> header name.</summary>
+    public const string AuthorizationHeader = "Authorization";
+
+    /// <summary>The <c>Accept-Language</c> header name.</summary>
+    public const string AcceptLanguageHeader = "Accept-Language";
+
+    /// <summary>The <c>X-Correlation-Id</c> header name.</summary>
+    public const string CorrelationIdHeader = "X-Correlation-Id";
+}

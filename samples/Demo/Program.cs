@@ -1,0 +1,77 @@
+using Bff.Samples.Demo;
+using Bff.Samples.Jobs;
+using Bff.Samples.Profiles;
+using Bff.Samples.Proposals;
+
+// The demo: three downstream services in this process, both BFFs as child processes, and a control API on :5099
+// to stop and start services while everything runs. Ctrl-C stops everything.
+var services = new Dictionary<string, DemoService>(StringComparer.OrdinalIgnoreCase)
+{
+    ["profiles"] = new("profiles", ProfilesService.DefaultUrl, ProfilesService.Create),
+    ["jobs"] = new("jobs", JobsService.DefaultUrl, JobsService.Create),
+    ["proposals"] = new("proposals", ProposalsService.DefaultUrl, ProposalsService.Create),
+};
+foreach (var service in services.Values)
+{
+    await service.StartAsync();
+}
+
+var environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+    .Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal) || k.StartsWith("Bff__", StringComparison.Ordinal))
+    .ToDictionary(k => k, k => Environment.GetEnvironmentVariable(k)!);
+var bffs = new[]
+{
+    new BffProcess("mobile", "MobileBff", "http://localhost:5100", environment),
+    new BffProcess("web", "WebBff", "http://localhost:5200", environment),
+};
+var repoRoot = RepoRoot.Find();
+var configuration = typeof(Program).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+    .Cast<System.Reflection.AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration ?? "Debug";
+foreach (var bff in bffs)
+{
+    bff.Start(repoRoot, configuration);
+}
+
+var control = ControlApi.Create("http://localhost:5099", services);
+await control.StartAsync();
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+try
+{
+    await Readiness.WaitAsync(bffs, TimeSpan.FromSeconds(60), stop.Token);
+    Console.WriteLine();
+    Console.WriteLine("Bff demo is running:");
+    Console.WriteLine("  MobileBff  http://localhost:5100/graphql   (Banana Cake Pop IDE: open it in a browser)");
+    Console.WriteLine("  WebBff     http://localhost:5200/graphql");
+    Console.WriteLine("  profiles   http://localhost:5301  (REST)   jobs http://localhost:5302  (REST)   proposals http://localhost:5303  (gRPC, h2c)");
+    Console.WriteLine("  control    POST http://localhost:5099/demo/services/{profiles|jobs|proposals}/{stop|start}");
+    Console.WriteLine("Press Ctrl-C to stop.");
+    await Task.Delay(Timeout.Infinite, stop.Token);
+}
+catch (OperationCanceledException)
+{
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Environment.ExitCode = 1;
+}
+finally
+{
+    foreach (var bff in bffs)
+    {
+        bff.Dispose();
+    }
+
+    await control.StopAsync();
+    foreach (var service in services.Values)
+    {
+        await service.StopAsync();
+    }
+}

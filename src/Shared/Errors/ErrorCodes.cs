@@ -1,0 +1,36 @@
+namespace Bff;
+
+/// <summary>The values of <c>extensions.code</c> Bff puts on GraphQL errors. Clients may switch on them.</summary>
+public static class ErrorCodes
+{
+    /// <summary>The request body or parameters are not a valid GraphQL-over-HTTP request.</summary>
+    public const string BadRequest = "BAD_REQUEST";
+    /// <summary>The document does not parse.</summary>
+    public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
+    /// <summary>The document is not valid against the schema.</summary>
+    public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
+    /// <summary>A variable or argument value is not acceptable.</summary>
+    public const string BadUserInput = "BAD_USER_INPUT";
+    /// <summary>The named operation is not in the document, or several operations and no name.</summary>
+    public const string OperationNotFound = "OPERATION_NOT_FOUND";
+    /// <summary>A mutation was sent over GET.</summary>
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    /// <summary>The request body is larger than allowed.</summary>
+    public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+    /// <summary>The content type of the request is not accepted.</summary>
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    /// <summary>The client accepts no media type the endpoint can answer with.</summary>
+    public const string NotAcceptable = "NOT_ACCEPTABLE";
+    /// <summary>The field needs an authenticated caller.</summary>
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    /// <summary>The caller may not see the field.</summary>
+    public const string Forbidden = "FORBIDDEN";
+    /// <summary>A downstream call did not answer in time.</summary>
+    public const string DownstreamTimeout = "DOWNSTREAM_TIMEOUT";
+    /// <summary>A downstream service could not be reached.</summary>
+    public const string DownstreamUnavailable = "DOWNSTREAM_UNAVAILABLE";
+    /// <summary>A downstream service answered with an error.</summary>
+    public const string DownstreamError = "DOWNSTREAM_ERROR";
+    /// <summary>Something failed inside the gateway; details are in its logs, never in the response.</summary>
+    public const string InternalServerError = "INTERNAL_SERVER_ERROR";
+}

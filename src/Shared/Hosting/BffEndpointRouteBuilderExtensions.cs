@@ -1,0 +1,23 @@
+using Bff.Http;
+using Bff.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps Bff's endpoints.</summary>
+public static class BffEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the GraphQL endpoint (GET and POST at <see cref="BffOptions.Path"/>), the IDE beside it, and the health
+    /// endpoints. Resolves the schema now, so bad bindings stop the host at start-up with every problem listed.
+    /// </summary>
+    public static IEndpointConventionBuilder MapBff(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<BffOptions>();
+        var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
+        app.MapHealthChecks("/health/live");
+        return app.Map(options.Path, endpoint.HandleAsync).WithDisplayName("Bff GraphQL");
+    }
+}

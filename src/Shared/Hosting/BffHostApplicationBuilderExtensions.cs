@@ -1,0 +1,85 @@
+using Bff.Hosting;
+using Bff.Http;
+using Bff.Stitching;
+using Bff.Stitching.Contracts;
+using Bff.Stitching.Execution;
+using Bff.Stitching.Grpc;
+using Bff.Stitching.Rest;
+using GraphQL;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Adds Bff to a host.</summary>
+public static class BffHostApplicationBuilderExtensions
+{
+    /// <summary>
+    /// Adds the Bff gateway configured from the <c>Bff</c> section: schema and bindings (checked now, so a bad
+    /// configuration stops the host before it listens), connectors for every source, and the GraphQL endpoint.
+    /// </summary>
+    public static IHostApplicationBuilder AddBff(this IHostApplicationBuilder builder)
+    {
+        var options = new BffOptions();
+        builder.Configuration.GetSection(BffOptions.SectionName).Bind(options);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        services.TryAddTimeProvider();
+
+        foreach (var (name, source) in options.Sources)
+        {
+            var client = services.AddHttpClient(RestConnector.ClientName(name), http =>
+            {
+                if (source.BaseAddress is { IsAbsoluteUri: true } address)
+                {
+                    http.BaseAddress = address.AbsoluteUri.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
+                }
+
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            });
+            if (source.Kind == SourceKind.Grpc)
+            {
+                client.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { EnableMultipleHttp2Connections = true });
+            }
+        }
+
+        var baseDirectory = AppContext.BaseDirectory;
+        var contracts = ContractSet.Load(options, baseDirectory, "appsettings.json");
+        services.AddSingleton(contracts);
+        services.AddSingleton(sp => new DownstreamDispatcher(CreateConnectors(sp, options, contracts), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => BffSchemaBuilder.Build(options, baseDirectory, contracts, sp.GetRequiredService<DownstreamDispatcher>()));
+        services.AddSingleton(sp => new DocumentCache(options.Http.DocumentCacheSize, options.Http.DocumentCacheMaxQueryLength));
+        services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddGraphQL(graphQL => graphQL
+            .AddSystemTextJson()
+            .AddErrorInfoProvider<BffErrorInfoProvider>()
+            .AddSchema(sp => sp.GetRequiredService<BffSchema>().Schema, GraphQL.DI.ServiceLifetime.Singleton));
+        services.AddHealthChecks();
+        return builder;
+    }
+
+    private static Dictionary<string, IDownstreamConnector> CreateConnectors(IServiceProvider services, BffOptions options, ContractSet contracts)
+    {
+        var clients = services.GetRequiredService<IHttpClientFactory>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var connectors = new Dictionary<string, IDownstreamConnector>(StringComparer.Ordinal);
+        foreach (var (name, source) in options.Sources)
+        {
+            connectors[name] = source.Kind == SourceKind.Rest
+                ? new RestConnector(name, source, clients)
+                : new GrpcConnector(name, source, clients, contracts.Grpc.GetValueOrDefault(name) ?? new Dictionary<string, GrpcMethodContract>(), time);
+        }
+
+        return connectors;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(s => s.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Bff.Http;
+using Bff.Stitching;
+
+namespace Bff.Hosting;
+
+/// <summary>
+/// Options of one BFF host, bound from the <c>Bff</c> configuration section.
+/// </summary>
+public sealed class BffOptions
+{
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "Bff";
+
+    /// <summary>Gets or sets the host's display name (used in logs, the IDE title and diagnostics).</summary>
+    /// <value>Defaults to <c>"Bff"</c>.</value>
+    public string Name { get; set; } = "Bff";
+
+    /// <summary>
+    /// Gets or sets the SDL file of this host's schema, relative to the application's base directory
+    /// (the schema files under <c>schemas/</c> are copied beside the binaries).
+    /// </summary>
+    /// <value>Required.</value>
+    public string Schema { get; set; } = "";
+
+    /// <summary>Gets or sets the path of the GraphQL endpoint and the IDE.</summary>
+    /// <value>Defaults to <c>/graphql</c>.</value>
+    public string Path { get; set; } = "/graphql";
+
+    /// <summary>Gets the downstream sources, keyed by the name bindings use in the SDL.</summary>
+    public Dictionary<string, SourceOptions> Sources { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the GraphQL-over-HTTP transport options.</summary>
+    public GraphQLHttpOptions Http { get; } = new();
+
+    /// <summary>Gets the diagnostics options.</summary>
+    public DiagnosticsOptions Diagnostics { get; } = new();
+}

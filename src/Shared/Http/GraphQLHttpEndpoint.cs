@@ -1,0 +1,185 @@
+using Bff.Hosting;
+using Bff.Observability;
+using Bff.Stitching;
+using Bff.Stitching.Execution;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Transport;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Bff.Http;
+
+/// <summary>
+/// The GraphQL-over-HTTP endpoint: GET and POST, media-type negotiation, the specification's status codes,
+/// batching, and the parsed-document cache in front of GraphQL.NET's executer.
+/// </summary>
+public sealed partial class GraphQLHttpEndpoint
+{
+    private readonly BffSchema _schema;
+    private readonly IDocumentExecuter _executer;
+    private readonly IGraphQLTextSerializer _serializer;
+    private readonly GraphQLRequestReader _reader;
+    private readonly DocumentCache _cache;
+    private readonly BffOptions _options;
+    private readonly ILogger<GraphQLHttpEndpoint> _logger;
+    private readonly GraphQLDocumentBuilder _documentBuilder = new() { MaxDepth = 128 };
+
+    /// <summary>Creates the endpoint.</summary>
+    public GraphQLHttpEndpoint(BffSchema schema, IDocumentExecuter executer, IGraphQLTextSerializer serializer, DocumentCache cache, BffOptions options, ILogger<GraphQLHttpEndpoint> logger)
+    {
+        _schema = schema;
+        _executer = executer;
+        _serializer = serializer;
+        _cache = cache;
+        _options = options;
+        _logger = logger;
+        _reader = new GraphQLRequestReader(serializer, options.Http);
+    }
+
+    /// <summary>Handles one HTTP request to the GraphQL path.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        var mediaType = GraphQLMediaTypes.Negotiate(context.Request);
+        if (mediaType is null)
+        {
+            await RefuseAsync(context, GraphQLMediaTypes.Json, new(StatusCodes.Status406NotAcceptable, ErrorCodes.NotAcceptable,
+                $"Accept '{GraphQLMediaTypes.GraphQLResponse}' or '{GraphQLMediaTypes.Json}'.")).ConfigureAwait(false);
+            return;
+        }
+
+        var isGet = HttpMethods.IsGet(context.Request.Method);
+        IReadOnlyList<GraphQLRequest>? requests;
+        var isBatch = false;
+        RequestRefusal? refusal;
+        if (isGet)
+        {
+            var (request, getRefusal) = _reader.ReadGet(context.Request);
+            (requests, refusal) = (request is null ? null : [request], getRefusal);
+        }
+        else if (HttpMethods.IsPost(context.Request.Method))
+        {
+            (requests, isBatch, refusal) = await _reader.ReadPostAsync(context.Request).ConfigureAwait(false);
+        }
+        else
+        {
+            context.Response.Headers.Allow = "GET, POST";
+            refusal = new(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, "Use GET or POST.");
+            requests = null;
+        }
+
+        if (refusal is not null || requests is null)
+        {
+            await RefuseAsync(context, mediaType, refusal!).ConfigureAwait(false);
+            return;
+        }
+
+        var outcomes = new List<(ExecutionResult Result, int Status)>(requests.Count);
+        foreach (var request in requests)
+        {
+            outcomes.Add(await ExecuteAsync(context, request, isGet, mediaType).ConfigureAwait(false));
+        }
+
+        if (outcomes.Any(o => o.Status == StatusCodes.Status405MethodNotAllowed))
+        {
+            context.Response.Headers.Allow = "POST";
+        }
+
+        context.Response.StatusCode = isBatch ? StatusCodes.Status200OK : outcomes[0].Status;
+        context.Response.ContentType = mediaType + "; charset=utf-8";
+        object body = isBatch ? outcomes.Select(o => o.Result).ToArray() : outcomes[0].Result;
+        await _serializer.WriteAsync(context.Response.Body, body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task<(ExecutionResult Result, int Status)> ExecuteAsync(HttpContext http, GraphQLRequest request, bool isGet, string mediaType)
+    {
+        var strict = mediaType == GraphQLMediaTypes.GraphQLResponse;
+        if (string.IsNullOrWhiteSpace(request.Query))
+        {
+            return (Errors(new BffError(ErrorCodes.BadRequest, "The request has no 'query'.")), StatusCodes.Status400BadRequest);
+        }
+
+        var document = _cache.Get(request.Query);
+        var cached = document is not null;
+        if (document is null)
+        {
+            try
+            {
+                document = _documentBuilder.Build(request.Query);
+            }
+            catch (Exception ex) when (ex is DocumentError or GraphQLParserException)
+            {
+                var message = ex is GraphQLMaxDepthExceededException ? "The document is nested too deeply." : ex.Message;
+                return (Errors(new BffError(ErrorCodes.ParseFailed, message)), strict ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+            }
+        }
+
+        if (isGet && SelectOperation(document, request.OperationName)?.Operation == OperationType.Mutation)
+        {
+            return (Errors(new BffError(ErrorCodes.MethodNotAllowed, "Mutations must be sent with POST.")), StatusCodes.Status405MethodNotAllowed);
+        }
+
+        var requestContext = new BffRequestContext(http.User, new Dictionary<string, string>());
+        var options = new ExecutionOptions
+        {
+            Schema = _schema.Schema,
+            Query = request.Query,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            UserContext = requestContext,
+            User = http.User,
+            RequestServices = http.RequestServices,
+            CancellationToken = http.RequestAborted,
+            UnhandledExceptionDelegate = OnUnhandledException,
+        };
+        if (cached)
+        {
+            options.ValidationRules = options.CachedDocumentValidationRules ?? [];
+        }
+
+        var result = await _executer.ExecuteAsync(options).ConfigureAwait(false);
+        if (result.Executed && !cached)
+        {
+            _cache.Set(request.Query, document);
+        }
+
+        if (_options.Diagnostics.DownstreamCalls)
+        {
+            result.Extensions ??= [];
+            result.Extensions["downstream"] = requestContext.Calls.Select(c => c.ToExtension()).ToArray();
+        }
+
+        var status = result.Executed || !strict ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        return (result, status);
+    }
+
+    private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? name)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        return name is null
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.FirstOrDefault(o => o.Name?.StringValue == name);
+    }
+
+    private Task OnUnhandledException(UnhandledExceptionContext context)
+    {
+        LogUnhandled(_logger, context.FieldContext?.FieldDefinition.Name ?? "(request)", context.OriginalException);
+        return Task.CompletedTask;
+    }
+
+    private async Task RefuseAsync(HttpContext context, string mediaType, RequestRefusal refusal)
+    {
+        context.Response.StatusCode = refusal.Status;
+        context.Response.ContentType = mediaType + "; charset=utf-8";
+        await _serializer.WriteAsync(context.Response.Body, Errors(new BffError(refusal.Code, refusal.Message)), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static ExecutionResult Errors(ExecutionError error) => new() { Errors = [error] };
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Unhandled exception while resolving {Field}")]
+    private static partial void LogUnhandled(ILogger logger, string field, Exception exception);
+}

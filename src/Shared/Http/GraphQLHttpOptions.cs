@@ -1,0 +1,21 @@
+namespace Bff.Http;
+
+/// <summary>Options of the GraphQL-over-HTTP endpoint.</summary>
+public sealed class GraphQLHttpOptions
+{
+    /// <summary>Gets or sets the largest request body accepted; larger bodies get 413.</summary>
+    /// <value>Defaults to 102,400 bytes (Kestrel's own default of ~28.6 MB is far too generous for GraphQL).</value>
+    public long MaxRequestBodyBytes { get; set; } = 100 * 1024;
+
+    /// <summary>Gets or sets how many operations one batched (JSON array) request may carry.</summary>
+    /// <value>Defaults to 10. Set to 1 to refuse batching.</value>
+    public int MaxBatchOperations { get; set; } = 10;
+
+    /// <summary>Gets or sets how many parsed and validated documents are kept (keyed by query text).</summary>
+    /// <value>Defaults to 1,000. Set to 0 to disable the document cache.</value>
+    public int DocumentCacheSize { get; set; } = 1000;
+
+    /// <summary>Gets or sets the longest query text that is cached; longer ones are parsed on every request.</summary>
+    /// <value>Defaults to 20,000 characters.</value>
+    public int DocumentCacheMaxQueryLength { get; set; } = 20_000;
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.AspNetCore.Http;
+
+namespace Bff.Http;
+
+/// <summary>A request refused before any GraphQL processing.</summary>
+/// <param name="Status">The HTTP status code.</param>
+/// <param name="Code">The error's <c>extensions.code</c>.</param>
+/// <param name="Message">A client-safe message.</param>
+public sealed record RequestRefusal(int Status, string Code, string Message);
+
+/// <summary>Reads GraphQL-over-HTTP requests: a JSON POST body (one request or a batch array), or GET parameters.</summary>
+public sealed class GraphQLRequestReader
+{
+    private readonly IGraphQLTextSerializer _serializer;
+    private readonly GraphQLHttpOptions _options;
+
+    /// <summary>Creates a reader.</summary>
+    public GraphQLRequestReader(IGraphQLTextSerializer serializer, GraphQLHttpOptions options)
+    {
+        _serializer = serializer;
+        _options = options;
+    }
+
+    /// <summary>Reads the requests of a POST, or the reason to refuse it.</summary>
+    public async Task<(IReadOnlyList<GraphQLRequest>? Requests, bool IsBatch, RequestRefusal? Refusal)> ReadPostAsync(HttpRequest request)
+    {
+        if (!GraphQLMediaTypes.IsJsonContent(request.ContentType))
+        {
+            return (null, false, new(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
+                $"POST requests must have Content-Type '{GraphQLMediaTypes.Json}'."));
+        }
+
+        var body = await ReadBodyAsync(request).ConfigureAwait(false);
+        if (body is null)
+        {
+            return (null, false, new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge,
+                $"The request body is larger than {_options.MaxRequestBodyBytes} bytes."));
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(body).TrimStart();
+        try
+        {
+            if (text.StartsWith('['))
+            {
+                var batch = _serializer.Deserialize<List<GraphQLRequest?>>(text);
+                if (batch is null || batch.Count == 0 || batch.Any(r => r is null))
+                {
+                    return (null, true, BadRequest("A batch must be a non-empty array of request objects."));
+                }
+
+                return batch.Count > _options.MaxBatchOperations
+                    ? (null, true, BadRequest($"A batch may carry at most {_options.MaxBatchOperations} operations; this one has {batch.Count}."))
+                    : (batch!, true, null);
+            }
+
+            if (!text.StartsWith('{'))
+            {
+                return (null, false, BadRequest("The request body must be a JSON object with a 'query'."));
+            }
+
+            var single = _serializer.Deserialize<GraphQLRequest>(text);
+            return single is null ? (null, false, BadRequest("The request body must be a JSON object with a 'query'.")) : ([single], false, null);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NotSupportedException)
+        {
+            return (null, false, BadRequest("The request body is not a valid GraphQL request: " + FirstLine(ex.Message)));
+        }
+    }
+
+    /// <summary>Reads the request of a GET from its query string, or the reason to refuse it.</summary>
+    public (GraphQLRequest? Request, RequestRefusal? Refusal) ReadGet(HttpRequest request)
+    {
+        var query = request.Query;
+        try
+        {
+            return (new GraphQLRequest
+            {
+                Query = query["query"].ToString() is { Length: > 0 } q ? q : null,
+                OperationName = query["operationName"].ToString() is { Length: > 0 } name ? name : null,
+                Variables = query["variables"].ToString() is { Length: > 0 } v ? _serializer.Deserialize<Inputs>(v) : null,
+                Extensions = query["extensions"].ToString() is { Length: > 0 } e ? _serializer.Deserialize<Inputs>(e) : null,
+            }, null);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NotSupportedException)
+        {
+            return (null, BadRequest("The 'variables' or 'extensions' parameter is not a JSON object: " + FirstLine(ex.Message)));
+        }
+    }
+
+    private async Task<byte[]?> ReadBodyAsync(HttpRequest request)
+    {
+        var limit = _options.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static RequestRefusal BadRequest(string message) => new(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, message);
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}

@@ -1,0 +1,76 @@
+using Bff.Hosting;
+using Bff.Stitching.Bindings;
+using Bff.Stitching.Contracts;
+using Bff.Stitching.Execution;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Bff.Stitching;
+
+/// <summary>
+/// Builds a host's schema from its SDL: reads every binding, checks it against the sources and their contracts,
+/// and gives every field a resolver. All problems are reported together in one <see cref="BffConfigurationException"/>.
+/// </summary>
+public static class BffSchemaBuilder
+{
+    /// <summary>Builds the schema, or throws <see cref="BffConfigurationException"/> listing every problem.</summary>
+    public static BffSchema Build(BffOptions options, string baseDirectory, ContractSet contracts, DownstreamDispatcher dispatcher)
+    {
+        var sdl = SdlFile.Load(options.Schema, Path.Combine(baseDirectory, options.Schema));
+        Schema schema;
+        try
+        {
+            schema = Schema.For(sdl.Text + BindingDirectives.Sdl);
+            schema.Filter = new BindingDirectiveFilter();
+            schema.Initialize();
+        }
+        catch (Exception ex) when (ex is not BffConfigurationException)
+        {
+            throw new BffConfigurationException([$"{sdl.Path}: {ex.Message}"]);
+        }
+
+        var errors = new List<string>(contracts.Errors);
+        var bindings = new List<FieldBinding>();
+        foreach (var type in schema.AllTypes.OfType<IObjectGraphType>().Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal)))
+        {
+            foreach (var field in type.Fields)
+            {
+                var fieldErrors = new List<string>();
+                var binding = BindingReader.Read(type, field, fieldErrors);
+                if (binding is not null)
+                {
+                    BindingChecker.Check(binding, field, type, schema, options, contracts, fieldErrors);
+                    bindings.Add(binding);
+                    field.Resolver = new BoundFieldResolver(binding, field, dispatcher,
+                        options.Sources.TryGetValue(binding.Source, out var source) ? source.MaxBatchSize : 100);
+                }
+                else
+                {
+                    field.Resolver = DefaultResolver(field);
+                }
+
+                errors.AddRange(fieldErrors.Select(e => $"{sdl.Where($"{type.Name}.{field.Name}")}: {type.Name}.{field.Name}: {e}"));
+            }
+        }
+
+        errors.AddRange(ContractChecker.Check(schema, bindings, contracts, sdl));
+        if (errors.Count > 0)
+        {
+            throw new BffConfigurationException(errors);
+        }
+
+        return new BffSchema(schema, bindings, sdl);
+    }
+
+    private static JsonPropertyResolver DefaultResolver(FieldType field)
+    {
+        var directives = field.GetAppliedDirectives();
+        var path = directives?.Find("from")?.FindArgument("path")?.Value is string from
+            ? BindingReader.SplitPath(from)
+            : [field.Name];
+        var truncate = directives?.Find("truncate")?.FindArgument("length")?.Value is { } length
+            ? Convert.ToInt32(length, System.Globalization.CultureInfo.InvariantCulture)
+            : (int?)null;
+        return new JsonPropertyResolver(path, field.ResolvedType!, truncate);
+    }
+}

@@ -1,0 +1,11 @@
+using GraphQL.Introspection;
+using GraphQL.Types;
+
+namespace Bff.Stitching;
+
+/// <summary>Hides the binding directives from introspection: clients see the schema, not how it is wired.</summary>
+internal sealed class BindingDirectiveFilter : DefaultSchemaFilter
+{
+    public override Task<bool> AllowDirective(Directive directive) =>
+        BindingDirectives.Names.Contains(directive.Name) ? Forbidden : base.AllowDirective(directive);
+}

@@ -1,0 +1,67 @@
+using Bff.Hosting;
+
+namespace Bff.Stitching.Contracts;
+
+/// <summary>The contracts of every configured source, loaded once at start-up.</summary>
+public sealed class ContractSet
+{
+    /// <summary>Gets the problems found while loading sources and contracts.</summary>
+    public List<string> Errors { get; } = [];
+
+    /// <summary>Gets the OpenAPI contracts of REST sources, by source name.</summary>
+    public Dictionary<string, OpenApiContract> Rest { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the gRPC methods of gRPC sources, by source name then <c>package.Service/Method</c>.</summary>
+    public Dictionary<string, IReadOnlyDictionary<string, GrpcMethodContract>> Grpc { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Loads the contract of every source in <paramref name="options"/>; never throws for bad input.</summary>
+    public static ContractSet Load(BffOptions options, string baseDirectory, string configurationFile)
+    {
+        var set = new ContractSet();
+        foreach (var (name, source) in options.Sources)
+        {
+            var where = $"{configurationFile}: Bff:Sources:{name}";
+            if (source.BaseAddress is null || !source.BaseAddress.IsAbsoluteUri)
+            {
+                set.Errors.Add($"{where}:BaseAddress: an absolute URI is required (e.g. http://localhost:5301).");
+            }
+
+            if (source.Timeout <= TimeSpan.Zero)
+            {
+                set.Errors.Add($"{where}:Timeout: must be positive.");
+            }
+
+            if (source.MaxBatchSize < 1)
+            {
+                set.Errors.Add($"{where}:MaxBatchSize: must be at least 1.");
+            }
+
+            if (string.IsNullOrWhiteSpace(source.Contract))
+            {
+                set.Errors.Add($"{where}:Contract: the {(source.Kind == SourceKind.Rest ? "OpenAPI document" : ".proto file")} of the source is required.");
+                continue;
+            }
+
+            var path = Path.Combine(baseDirectory, source.Contract);
+            if (!File.Exists(path))
+            {
+                set.Errors.Add($"{where}:Contract: file '{source.Contract}' not found (looked at {path}).");
+                continue;
+            }
+
+            if (source.Kind == SourceKind.Rest)
+            {
+                if (OpenApiContract.Load(source.Contract, path, set.Errors) is { } contract)
+                {
+                    set.Rest[name] = contract;
+                }
+            }
+            else if (ProtoContractLoader.Load(source.Contract, path, set.Errors) is { } methods)
+            {
+                set.Grpc[name] = methods;
+            }
+        }
+
+        return set;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Bff.Stitching.Contracts;
+
+/// <summary>A parameter of an OpenAPI operation.</summary>
+/// <param name="Name">The parameter name.</param>
+/// <param name="In"><c>path</c>, <c>query</c>, <c>header</c> or <c>cookie</c>.</param>
+/// <param name="Required">Whether the operation requires it.</param>
+/// <param name="Shape">The parameter's schema.</param>
+public sealed record OpenApiParameter(string Name, string In, bool Required, ContractShape Shape);
+
+/// <summary>One operation of an OpenAPI document, as far as bindings need it.</summary>
+/// <param name="Method">The HTTP method, upper case.</param>
+/// <param name="Path">The path template, e.g. <c>/jobs/{id}</c>.</param>
+/// <param name="Parameters">The operation's parameters (path-level ones included).</param>
+/// <param name="Response">The JSON schema of the success response, or <see cref="ContractShape.Anything"/>.</param>
+/// <param name="RequestBody">The JSON schema of the request body, if any.</param>
+public sealed record OpenApiOperation(
+    string Method, string Path, IReadOnlyList<OpenApiParameter> Parameters, ContractShape Response, ContractShape? RequestBody)
+{
+    /// <summary>Gets the path with every variable replaced by <c>{}</c>, for matching binding paths.</summary>
+    public string PathShape { get; } = Normalize(Path);
+
+    /// <summary>Replaces every <c>{…}</c> in <paramref name="path"/> by <c>{}</c>.</summary>
+    public static string Normalize(string path) =>
+        System.Text.RegularExpressions.Regex.Replace(path.TrimEnd('/'), "\\{[^}]*\\}", "{}");
+}

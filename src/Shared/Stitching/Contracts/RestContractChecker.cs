@@ -1,0 +1,57 @@
+using Bff.Stitching.Bindings;
+using GraphQL.Types;
+
+namespace Bff.Stitching.Contracts;
+
+/// <summary>Checks a <c>@rest</c> binding against its source's OpenAPI operation: path, parameters, body.</summary>
+internal static class RestContractChecker
+{
+    public static void Check(RestBinding rest, FieldType field, OpenApiContract contract, List<string> errors)
+    {
+        var pathShape = OpenApiOperation.Normalize(string.Concat(rest.Path.Parts.Select(p => p is string s ? s : "{}")));
+        var operation = contract.Find(rest.Method, pathShape);
+        if (operation is null)
+        {
+            var known = contract.Operations.Select(o => $"{o.Method} {o.Path}");
+            errors.Add($"@rest {rest.Method} {rest.Path.Text} matches no operation of {contract.File} (operations: {string.Join(", ", known)}).");
+            return;
+        }
+
+        foreach (var (name, _) in rest.Query)
+        {
+            if (!operation.Parameters.Any(p => p.In == "query" && p.Name == name))
+            {
+                errors.Add($"@rest query parameter '{name}' is not a parameter of {operation.Method} {operation.Path} in {contract.File}.");
+            }
+        }
+
+        foreach (var required in operation.Parameters.Where(p => p.In == "query" && p.Required))
+        {
+            if (!rest.Query.Any(q => q.Key == required.Name))
+            {
+                errors.Add($"@rest query parameter '{required.Name}' is required by {operation.Method} {operation.Path} in {contract.File} but has no value.");
+            }
+        }
+
+        foreach (var expression in rest.Path.Expressions.Where(e => e.Root == TemplateRoot.Args))
+        {
+            var argument = field.Arguments?.Find(expression.Path[0]);
+            if (argument is not null && argument.ResolvedType is not NonNullGraphType && argument.DefaultValue is null)
+            {
+                errors.Add($"path variable {expression.Text} can be null: make argument '{argument.Name}' non-null or give it a default.");
+            }
+        }
+
+        if (rest.Body.Templates.Any() && operation.RequestBody is { } body)
+        {
+            ShapeChecker.CheckMapping(rest.Body, body, field, $"@rest body of {operation.Method} {operation.Path}", errors);
+        }
+    }
+
+    /// <summary>Gets the response shape of the operation a binding calls, if the contract knows it.</summary>
+    public static ContractShape? ResponseOf(RestBinding rest, OpenApiContract contract)
+    {
+        var pathShape = OpenApiOperation.Normalize(string.Concat(rest.Path.Parts.Select(p => p is string s ? s : "{}")));
+        return contract.Find(rest.Method, pathShape)?.Response;
+    }
+}

@@ -1,0 +1,81 @@
+using Bff.Stitching.Bindings;
+using GraphQL.Types;
+
+namespace Bff.Stitching.Contracts;
+
+/// <summary>Compares GraphQL types and binding templates with contract shapes.</summary>
+internal static class ShapeChecker
+{
+    /// <summary>Finds a property by exact name, else by its snake_case form.</summary>
+    public static ContractShape? Property(ContractShape shape, string name) =>
+        shape.Properties.GetValueOrDefault(name) ?? shape.Properties.GetValueOrDefault(Execution.JsonPath.ToSnakeCase(name));
+
+    /// <summary>Follows a dotted path through object shapes; <see langword="null"/> when a step does not exist.</summary>
+    public static ContractShape? Follow(ContractShape shape, IReadOnlyList<string> path)
+    {
+        if (path.Count > 0 && shape.Variants.Count > 0)
+        {
+            return shape.Variants.Select(v => Follow(v, path)).FirstOrDefault(v => v is not null);
+        }
+
+        foreach (var step in path)
+        {
+            if (shape.Kind == ShapeKind.Any)
+            {
+                return shape;
+            }
+
+            if (shape.Kind != ShapeKind.Object || Property(shape, step) is not { } next)
+            {
+                return null;
+            }
+
+            shape = next;
+        }
+
+        return shape;
+    }
+
+    /// <summary>Picks the variant of a <c>oneOf</c> shape of kind <paramref name="kind"/>; other shapes pass unchanged.</summary>
+    public static ContractShape Variant(ContractShape shape, ShapeKind kind) =>
+        shape.Variants.FirstOrDefault(v => v.Kind == kind) ?? shape;
+
+    /// <summary>Whether a value of GraphQL scalar or enum type <paramref name="type"/> can carry <paramref name="shape"/>.</summary>
+    public static bool Fits(IGraphType type, ContractShape shape) => shape.Kind == ShapeKind.Any || type switch
+    {
+        IdGraphType or StringGraphType => shape.Kind is ShapeKind.String or ShapeKind.Integer or ShapeKind.Enum,
+        IntGraphType => shape.Kind is ShapeKind.Integer,
+        FloatGraphType => shape.Kind is ShapeKind.Number or ShapeKind.Integer,
+        BooleanGraphType => shape.Kind is ShapeKind.Boolean,
+        EnumerationGraphType => shape.Kind is ShapeKind.Enum or ShapeKind.String,
+        ScalarGraphType => true,
+        _ => false,
+    };
+
+    /// <summary>Checks that every key of a request mapping exists in <paramref name="target"/> and its value fits.</summary>
+    public static void CheckMapping(ObjectMapping mapping, ContractShape target, FieldType field, string what, List<string> errors)
+    {
+        foreach (var (key, template) in mapping.Entries)
+        {
+            var shape = Follow(target, key.Split('.'));
+            if (shape is null)
+            {
+                var known = string.Join(", ", target.Properties.Keys);
+                errors.Add($"{what}: '{key}' is not a field of {target.Name} (fields: {known}).");
+                continue;
+            }
+
+            if (template.Single is { Root: TemplateRoot.Keys } && shape.Kind is not (ShapeKind.List or ShapeKind.Any))
+            {
+                errors.Add($"{what}: '{key}' receives {{keys}}, a list, but is a single {shape.Name}.");
+            }
+            else if (template.Single is { Root: TemplateRoot.Args } arg && arg.Path.Count == 1
+                && field.Arguments?.Find(arg.Path[0]) is { } argument && argument.ResolvedType is { } argType
+                && Execution.GraphTypes.Named(argType) is ScalarGraphType or EnumerationGraphType
+                && !Fits(Execution.GraphTypes.Named(argType), shape.Kind == ShapeKind.List && shape.Items is not null ? shape.Items : shape))
+            {
+                errors.Add($"{what}: '{key}' is {shape.Name} but {arg.Text} is {argType}.");
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Bff.Observability;
+using Bff.Stitching.Batching;
+using GraphQL;
+
+namespace Bff.Stitching.Execution;
+
+/// <summary>
+/// The per-request state of one GraphQL operation: the caller, the batch loaders and the record of downstream
+/// calls. Carried as GraphQL.NET's user context.
+/// </summary>
+public sealed class BffRequestContext : Dictionary<string, object?>
+{
+    /// <summary>Creates the context for one operation.</summary>
+    public BffRequestContext(ClaimsPrincipal user, IReadOnlyDictionary<string, string> forwardedHeaders)
+    {
+        User = user;
+        ForwardedHeaders = forwardedHeaders;
+    }
+
+    /// <summary>Gets the caller.</summary>
+    public ClaimsPrincipal User { get; }
+
+    /// <summary>Gets the incoming headers that sources may receive (the allow-list is applied per source).</summary>
+    public IReadOnlyDictionary<string, string> ForwardedHeaders { get; }
+
+    /// <summary>Gets the downstream calls made so far, in completion order.</summary>
+    public ConcurrentQueue<DownstreamCallRecord> Calls { get; } = new();
+
+    /// <summary>Gets the batch loaders of this request, one per binding and argument set.</summary>
+    public ConcurrentDictionary<string, BatchLoader> Loaders { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the request context of a resolver.</summary>
+    public static BffRequestContext From(IResolveFieldContext context) =>
+        context.UserContext as BffRequestContext
+        ?? throw new InvalidOperationException("The Bff request context is missing: execute through the Bff endpoint.");
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Bff.Observability;
+using Bff.Stitching.Bindings;
+
+namespace Bff.Stitching.Execution;
+
+/// <summary>
+/// The one place every downstream call goes through: picks the source's connector, measures the call and
+/// records it for diagnostics. Cross-cutting policies (resilience, caching) wrap calls here.
+/// </summary>
+public sealed class DownstreamDispatcher
+{
+    private readonly IReadOnlyDictionary<string, IDownstreamConnector> _connectors;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the dispatcher over the connectors of every configured source.</summary>
+    public DownstreamDispatcher(IReadOnlyDictionary<string, IDownstreamConnector> connectors, TimeProvider time)
+    {
+        _connectors = connectors;
+        _time = time;
+    }
+
+    /// <summary>Makes the call of <paramref name="binding"/> and returns the selected part of its response.</summary>
+    public async Task<JsonNode?> SendAsync(FieldBinding binding, BindingScope scope, BffRequestContext request, int batchSize, CancellationToken cancellationToken)
+    {
+        var connector = _connectors[binding.Source];
+        var started = _time.GetTimestamp();
+        try
+        {
+            var response = await connector.SendAsync(binding, scope, request, cancellationToken).ConfigureAwait(false);
+            Record(request, binding, connector, response.Operation, started, batchSize, response.Body is null ? "not_found" : "ok", response.Status);
+            return JsonPath.Get(response.Body, binding.Select);
+        }
+        catch (BffError error)
+        {
+            Record(request, binding, connector, binding.Operation, started, batchSize, error.Code ?? ErrorCodes.DownstreamError,
+                error.ExtraExtensions.TryGetValue("status", out var status) ? status?.ToString() : null);
+            throw;
+        }
+    }
+
+    private void Record(BffRequestContext request, FieldBinding binding, IDownstreamConnector connector, string operation, long started, int batchSize, string outcome, string? status)
+    {
+        var elapsed = _time.GetElapsedTime(started);
+        request.Calls.Enqueue(new DownstreamCallRecord(
+            binding.Source, connector.Kind, operation, Math.Round(elapsed.TotalMilliseconds, 2), batchSize, outcome, status));
+        Activity.Current?.AddEvent(new ActivityEvent("bff.downstream", tags: new ActivityTagsCollection
+        {
+            ["bff.source"] = binding.Source,
+            ["bff.operation"] = operation,
+            ["bff.outcome"] = outcome,
+        }));
+    }
+}

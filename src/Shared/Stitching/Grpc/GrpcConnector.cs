@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Bff.Stitching.Bindings;
+using Bff.Stitching.Contracts;
+using Bff.Stitching.Execution;
+using Bff.Stitching.Rest;
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace Bff.Stitching.Grpc;
+
+/// <summary>
+/// Makes gRPC unary calls for <c>@grpc</c> bindings of one source over HTTP/2, encoding and decoding messages from
+/// the source's <c>.proto</c> contract: no generated client code.
+/// </summary>
+public sealed class GrpcConnector : IDownstreamConnector, IDisposable
+{
+    private readonly string _source;
+    private readonly SourceOptions _options;
+    private readonly IReadOnlyDictionary<string, GrpcMethodContract> _methods;
+    private readonly GrpcChannel _channel;
+    private readonly CallInvoker _invoker;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the connector of source <paramref name="source"/>.</summary>
+    public GrpcConnector(string source, SourceOptions options, IHttpClientFactory clients, IReadOnlyDictionary<string, GrpcMethodContract> methods, TimeProvider time)
+    {
+        _time = time;
+        _source = source;
+        _options = options;
+        _methods = methods;
+        _channel = GrpcChannel.ForAddress(options.BaseAddress ?? new Uri("http://localhost"), new GrpcChannelOptions
+        {
+            HttpClient = clients.CreateClient(RestConnector.ClientName(source)),
+            DisposeHttpClient = true,
+        });
+        _invoker = _channel.CreateCallInvoker();
+    }
+
+    /// <inheritdoc />
+    public string Kind => "grpc";
+
+    /// <inheritdoc />
+    public async Task<DownstreamResponse> SendAsync(FieldBinding binding, BindingScope scope, BffRequestContext request, CancellationToken cancellationToken)
+    {
+        var grpc = (GrpcBinding)binding;
+        var method = (ProtoMethod)_methods[grpc.Method].Descriptor;
+        var message = TemplateEvaluator.Evaluate(grpc.Request, scope) as JsonObject ?? [];
+        var deadline = (_time.GetUtcNow() + _options.Timeout).UtcDateTime;
+        try
+        {
+            var response = await DynamicGrpcInvoker.InvokeAsync(_invoker, method, message, new CallOptions(deadline: deadline, cancellationToken: cancellationToken))
+                .ConfigureAwait(false);
+            return new DownstreamResponse(response, grpc.Method, "OK");
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+        {
+            return new DownstreamResponse(null, grpc.Method, nameof(StatusCode.NotFound));
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.DeadlineExceeded)
+        {
+            throw DownstreamErrors.Timeout(_source, _options.Timeout);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable)
+        {
+            throw DownstreamErrors.Unavailable(_source, ex.StatusCode.ToString());
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && !cancellationToken.IsCancellationRequested)
+        {
+            throw DownstreamErrors.Unavailable(_source, ex.StatusCode.ToString());
+        }
+        catch (RpcException ex) when (ex.StatusCode != StatusCode.Cancelled)
+        {
+            throw DownstreamErrors.Error(_source, ex.StatusCode.ToString(),
+                string.Create(CultureInfo.InvariantCulture, $"{_source} answered {ex.StatusCode} to {grpc.Method}."));
+        }
+        catch (ProtoEncodeException ex)
+        {
+            throw new BffError(ErrorCodes.BadUserInput, ex.Message);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _channel.Dispose();
+}

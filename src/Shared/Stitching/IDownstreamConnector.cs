@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+using Bff.Stitching.Bindings;
+using Bff.Stitching.Execution;
+
+namespace Bff.Stitching;
+
+/// <summary>What a connector got back from one downstream call.</summary>
+/// <param name="Body">The response as JSON, or <see langword="null"/> when there is none (e.g. not found).</param>
+/// <param name="Operation">The concrete operation made (e.g. <c>GET /jobs/j1</c>), for diagnostics.</param>
+/// <param name="Status">The protocol status received (HTTP status code or gRPC status).</param>
+public sealed record DownstreamResponse(JsonNode? Body, string Operation, string? Status);
+
+/// <summary>
+/// Makes the downstream call a binding describes, for one protocol. Failures are thrown as <see cref="BffError"/>
+/// with a <c>DOWNSTREAM_*</c> code; they never escape as raw exceptions.
+/// </summary>
+public interface IDownstreamConnector
+{
+    /// <summary>Gets the protocol name reported in diagnostics (<c>rest</c>, <c>grpc</c>).</summary>
+    string Kind { get; }
+
+    /// <summary>Makes the call for <paramref name="binding"/> with the values of <paramref name="scope"/>.</summary>
+    Task<DownstreamResponse> SendAsync(FieldBinding binding, BindingScope scope, BffRequestContext request, CancellationToken cancellationToken);
+}

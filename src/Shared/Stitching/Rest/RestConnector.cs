@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Bff.Stitching.Bindings;
+using Bff.Stitching.Execution;
+
+namespace Bff.Stitching.Rest;
+
+/// <summary>Makes REST calls for <c>@rest</c> bindings of one source, with that source's named <see cref="HttpClient"/>.</summary>
+public sealed class RestConnector : IDownstreamConnector
+{
+    private readonly string _source;
+    private readonly SourceOptions _options;
+    private readonly IHttpClientFactory _clients;
+
+    /// <summary>Creates the connector of source <paramref name="source"/>.</summary>
+    public RestConnector(string source, SourceOptions options, IHttpClientFactory clients)
+    {
+        _source = source;
+        _options = options;
+        _clients = clients;
+    }
+
+    /// <inheritdoc />
+    public string Kind => "rest";
+
+    /// <summary>Gets the name of the <see cref="HttpClient"/> of a source.</summary>
+    public static string ClientName(string source) => "bff-source:" + source;
+
+    /// <inheritdoc />
+    public async Task<DownstreamResponse> SendAsync(FieldBinding binding, BindingScope scope, BffRequestContext request, CancellationToken cancellationToken)
+    {
+        var rest = (RestBinding)binding;
+        var target = BuildTarget(rest, scope);
+        using var message = new HttpRequestMessage(new HttpMethod(rest.Method), target);
+        if (TemplateEvaluator.Evaluate(rest.Headers, scope) is JsonObject headers)
+        {
+            foreach (var (name, value) in headers)
+            {
+                message.Headers.TryAddWithoutValidation(name, JsonPath.AsText(value));
+            }
+        }
+
+        if (rest.Body.Templates.Any())
+        {
+            message.Content = JsonContent.Create(TemplateEvaluator.Evaluate(rest.Body, scope));
+        }
+
+        var operation = $"{rest.Method} {target}";
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        try
+        {
+            using var response = await _clients.CreateClient(ClientName(_source))
+                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (response.StatusCode == HttpStatusCode.NotFound && rest.Method == "GET")
+            {
+                return new DownstreamResponse(null, operation, status);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw DownstreamErrors.Error(_source, status, $"{_source} answered {status} to {rest.Method} {rest.Path.Text}.");
+            }
+
+            var body = response.Content.Headers.ContentLength == 0
+                ? null
+                : await JsonNode.ParseAsync(await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false), cancellationToken: timeout.Token).ConfigureAwait(false);
+            return new DownstreamResponse(body, operation, status);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw DownstreamErrors.Timeout(_source, _options.Timeout);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw DownstreamErrors.Unavailable(_source, ex.HttpRequestError.ToString());
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw DownstreamErrors.Error(_source, "invalid_json", $"{_source} answered with a body that is not JSON.");
+        }
+    }
+
+    private static string BuildTarget(RestBinding rest, BindingScope scope)
+    {
+        var target = new StringBuilder();
+        foreach (var part in rest.Path.Parts)
+        {
+            if (part is TemplateExpression e)
+            {
+                var value = JsonPath.AsText(TemplateEvaluator.Evaluate(e, scope))
+                    ?? throw new BffError(ErrorCodes.BadUserInput, $"The value for {e.Text} is missing.");
+                target.Append(Uri.EscapeDataString(value));
+            }
+            else
+            {
+                target.Append((string)part);
+            }
+        }
+
+        var separator = '?';
+        foreach (var (name, template) in rest.Query)
+        {
+            var value = TemplateEvaluator.Evaluate(template, scope);
+            var text = value is JsonArray list ? string.Join(',', list.Select(JsonPath.AsText)) : JsonPath.AsText(value);
+            if (text is null)
+            {
+                continue;
+            }
+
+            target.Append(separator).Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(text));
+            separator = '&';
+        }
+
+        return target.ToString().TrimStart('/');
+    }
+}

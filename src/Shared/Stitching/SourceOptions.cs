@@ -1,0 +1,40 @@
+namespace Bff.Stitching;
+
+/// <summary>The protocol a downstream source speaks.</summary>
+public enum SourceKind
+{
+    /// <summary>JSON over HTTP, described by an OpenAPI document.</summary>
+    Rest,
+    /// <summary>gRPC unary calls over HTTP/2, described by a <c>.proto</c> file.</summary>
+    Grpc,
+}
+
+/// <summary>
+/// One downstream service. Addresses live here, in configuration, so the same SDL runs in
+/// development, compose and Kubernetes.
+/// </summary>
+public sealed class SourceOptions
+{
+    /// <summary>Gets or sets the protocol of the source.</summary>
+    /// <value>Defaults to <see cref="SourceKind.Rest"/>.</value>
+    public SourceKind Kind { get; set; } = SourceKind.Rest;
+
+    /// <summary>
+    /// Gets or sets the contract file (OpenAPI JSON for REST, <c>.proto</c> for gRPC), relative to the
+    /// application's base directory. Bindings are checked against it at start-up.
+    /// </summary>
+    /// <value>Required.</value>
+    public string Contract { get; set; } = "";
+
+    /// <summary>Gets or sets the base address of the service, e.g. <c>http://profiles:8080</c>.</summary>
+    /// <value>Required.</value>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>Gets or sets the time one call to this source may take before it fails with <c>DOWNSTREAM_TIMEOUT</c>.</summary>
+    /// <value>Defaults to 5 seconds.</value>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets the most keys one batched call carries; larger batches are split.</summary>
+    /// <value>Defaults to 100.</value>
+    public int MaxBatchSize { get; set; } = 100;
+}

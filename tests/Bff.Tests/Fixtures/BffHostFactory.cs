@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Bff.Tests.Fixtures;
+
+/// <summary>A real BFF host (its own Program, appsettings and SDL) on Kestrel, pointed at the demo services.</summary>
+public sealed class BffHostFactory<TProgram> : WebApplicationFactory<TProgram>
+    where TProgram : class
+{
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public BffHostFactory(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
+        UseKestrel(0);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

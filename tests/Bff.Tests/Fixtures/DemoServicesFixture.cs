@@ -1,0 +1,61 @@
+using Bff.Samples.Common;
+using Bff.Samples.Jobs;
+using Bff.Samples.Profiles;
+using Bff.Samples.Proposals;
+using Microsoft.AspNetCore.Builder;
+
+namespace Bff.Tests.Fixtures;
+
+/// <summary>The three demo services, started for real on free loopback ports (REST over HTTP/1.1, gRPC over h2c).</summary>
+public sealed class DemoServicesFixture : IAsyncLifetime
+{
+    private readonly List<WebApplication> _apps = [];
+
+    public RequestLog ProfilesLog { get; } = new();
+    public RequestLog JobsLog { get; } = new();
+    public RequestLog ProposalsLog { get; } = new();
+    public HttpFaults ProfilesFaults { get; } = new();
+    public HttpFaults JobsFaults { get; } = new();
+    public GrpcFaults ProposalsFaults { get; } = new();
+
+    public Uri ProfilesUrl { get; private set; } = null!;
+    public Uri JobsUrl { get; private set; } = null!;
+    public Uri ProposalsUrl { get; private set; } = null!;
+
+    /// <summary>The settings that point a BFF host at these services.</summary>
+    public Dictionary<string, string?> HostSettings => new()
+    {
+        ["Bff:Sources:profiles:BaseAddress"] = ProfilesUrl.ToString(),
+        ["Bff:Sources:jobs:BaseAddress"] = JobsUrl.ToString(),
+        ["Bff:Sources:proposals:BaseAddress"] = ProposalsUrl.ToString(),
+        ["Bff:Diagnostics:DownstreamCalls"] = "true",
+    };
+
+    public async Task InitializeAsync()
+    {
+        ProfilesUrl = await StartAsync(ProfilesService.Create("http://127.0.0.1:0", ProfilesLog, ProfilesFaults));
+        JobsUrl = await StartAsync(JobsService.Create("http://127.0.0.1:0", JobsLog, JobsFaults));
+        ProposalsUrl = await StartAsync(ProposalsService.Create("http://127.0.0.1:0", ProposalsLog, ProposalsFaults));
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in _apps)
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    private async Task<Uri> StartAsync(WebApplication app)
+    {
+        await app.StartAsync();
+        _apps.Add(app);
+        return new Uri(app.Urls.First());
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DemoCollection : ICollectionFixture<DemoServicesFixture>
+{
+    public const string Name = "demo services";
+}

@@ -1,0 +1,180 @@
+using Bff.Hosting;
+using Bff.Stitching;
+using Bff.Stitching.Contracts;
+using Bff.Stitching.Execution;
+
+namespace Bff.Tests.Stitching;
+
+/// <summary>Bad bindings stop the host at start-up with every problem named by file, line and field.</summary>
+public sealed class BffSchemaBuilderTests : IDisposable
+{
+    private readonly string _file = Path.Combine("schemas", $"test-{Guid.NewGuid():N}.graphql");
+
+    public void Dispose() => File.Delete(Path.Combine(AppContext.BaseDirectory, _file));
+
+    [Fact]
+    public void Valid_schema_builds()
+    {
+        var schema = Build("""
+            type Query { job(id: ID!): Job @rest(source: "jobs", path: "/jobs/{args.id}") }
+            type Job { id: ID! title: String! clientId: ID! }
+            """);
+
+        Assert.Single(schema.Bindings);
+    }
+
+    [Fact]
+    public void Unknown_source_is_named_with_file_line_and_field()
+    {
+        var error = Fail("""
+            type Query {
+              job(id: ID!): Job @rest(source: "nope", path: "/jobs/{args.id}")
+            }
+            type Job { id: ID! }
+            """);
+
+        Assert.Contains($"{_file}:2: Query.job: @rest source 'nope' is not configured", error);
+    }
+
+    [Fact]
+    public void Unknown_grpc_method_is_reported()
+    {
+        var error = Fail("""
+            type Query { p(id: ID!): P @grpc(source: "proposals", method: "marketplace.proposals.v1.ProposalService/Nope", request: "id: {args.id}") }
+            type P { id: ID! }
+            """);
+
+        Assert.Contains("Query.p: @grpc method 'marketplace.proposals.v1.ProposalService/Nope' is not in", error);
+    }
+
+    [Fact]
+    public void Unknown_request_message_field_is_reported()
+    {
+        var error = Fail("""
+            type Query { p(id: ID!): P @grpc(source: "proposals", method: "marketplace.proposals.v1.ProposalService/GetProposal", request: "proposal_id: {args.id}") }
+            type P { id: ID! }
+            """);
+
+        Assert.Contains("'proposal_id' is not a field of marketplace.proposals.v1.GetProposalRequest", error);
+    }
+
+    [Fact]
+    public void Path_variable_without_a_value_is_reported()
+    {
+        var error = Fail("""
+            type Query { job(key: ID!): Job @rest(source: "jobs", path: "/jobs/{args.id}") }
+            type Job { id: ID! }
+            """);
+
+        Assert.Contains("Query.job: {args.id} has no value: the field has no argument 'id'", error);
+    }
+
+    [Fact]
+    public void Nullable_path_variable_is_reported()
+    {
+        var error = Fail("""
+            type Query { job(id: ID): Job @rest(source: "jobs", path: "/jobs/{args.id}") }
+            type Job { id: ID! }
+            """);
+
+        Assert.Contains("path variable {args.id} can be null", error);
+    }
+
+    [Fact]
+    public void Selection_that_does_not_exist_is_reported()
+    {
+        var error = Fail("""
+            type Query { jobs: [Job!]! @rest(source: "jobs", path: "/jobs", select: "rows") }
+            type Job { id: ID! }
+            """);
+
+        Assert.Contains("select 'rows' does not exist in the response", error);
+    }
+
+    [Fact]
+    public void Field_missing_from_the_contract_is_reported()
+    {
+        var error = Fail("""
+            type Query { job(id: ID!): Job @rest(source: "jobs", path: "/jobs/{args.id}") }
+            type Job { id: ID! salary: Int! }
+            """);
+
+        Assert.Contains("Job.salary: 'salary' is not a property of", error);
+    }
+
+    [Fact]
+    public void Type_mismatch_is_reported()
+    {
+        var error = Fail("""
+            type Query { job(id: ID!): Job @rest(source: "jobs", path: "/jobs/{args.id}") }
+            type Job { id: ID! title: Int! remote: String! }
+            """);
+
+        Assert.Contains("Job.title: type mismatch: the field is Int", error);
+    }
+
+    [Fact]
+    public void Unknown_operation_and_query_parameter_are_reported()
+    {
+        var error = Fail("""
+            type Query {
+              a: [Job!]! @rest(source: "jobs", path: "/vacancies")
+              b: Job @rest(source: "jobs", path: "/jobs?colour=red")
+            }
+            type Job { id: ID! }
+            """);
+
+        Assert.Contains("@rest GET /vacancies matches no operation of schemas/downstream/jobs.openapi.json", error);
+        Assert.Contains("query parameter 'colour' is not a parameter of GET /jobs", error);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        var ex = Assert.Throws<BffConfigurationException>(() => Build("""
+            type Query {
+              a(id: ID!): Job @rest(source: "nope", path: "/jobs/{args.id}")
+              b(id: ID!): Job @rest(source: "jobs", path: "/jobs/{args.other}")
+              c: Job @grpc(source: "jobs", method: "x.Y/Z")
+            }
+            type Job { id: ID! }
+            """));
+
+        Assert.Equal(3, ex.Errors.Count);
+        Assert.All(ex.Errors, e => Assert.StartsWith(_file + ":", e));
+    }
+
+    [Fact]
+    public void Batched_binding_without_keys_is_reported()
+    {
+        var error = Fail("""
+            type Query { job(id: ID!): Job @rest(source: "jobs", path: "/jobs/{args.id}") }
+            type Job { id: ID! clientId: ID! client: Profile @rest(source: "profiles", path: "/profiles?ids=1", batchKey: "{parent.clientId}") }
+            type Profile { id: ID! }
+            """);
+
+        Assert.Contains("has batchKey but no template uses {keys}", error);
+    }
+
+    [Fact]
+    public void Syntax_error_names_file_line_and_column()
+    {
+        var error = Fail("type Query {\n  a: String\n  b: \n}");
+
+        Assert.Contains($"{_file}:4:1", error);
+    }
+
+    private string Fail(string sdl) => Assert.Throws<BffConfigurationException>(() => Build(sdl)).Message;
+
+    private BffSchema Build(string sdl)
+    {
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, _file), sdl);
+        var options = new BffOptions { Schema = _file };
+        options.Sources["jobs"] = new SourceOptions { Kind = SourceKind.Rest, Contract = "schemas/downstream/jobs.openapi.json", BaseAddress = new Uri("http://127.0.0.1:1") };
+        options.Sources["profiles"] = new SourceOptions { Kind = SourceKind.Rest, Contract = "schemas/downstream/profiles.openapi.json", BaseAddress = new Uri("http://127.0.0.1:1") };
+        options.Sources["proposals"] = new SourceOptions { Kind = SourceKind.Grpc, Contract = "schemas/downstream/proposals.proto", BaseAddress = new Uri("http://127.0.0.1:1") };
+        var contracts = ContractSet.Load(options, AppContext.BaseDirectory, "appsettings.json");
+        var dispatcher = new DownstreamDispatcher(new Dictionary<string, IDownstreamConnector>(), TimeProvider.System);
+        return BffSchemaBuilder.Build(options, AppContext.BaseDirectory, contracts, dispatcher);
+    }
+}
