@@ -25,7 +25,7 @@ var bffs = new[]
     new BffProcess("web", "WebBff", "http://localhost:5200", environment),
 };
 var repoRoot = RepoRoot.Find();
-var configuration = typeof(Program).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+var configuration = typeof(RepoRoot).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
     .Cast<System.Reflection.AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration ?? "Debug";
 foreach (var bff in bffs)
 {

@@ -32,7 +32,7 @@ public sealed class MobileStitchingTests(DemoServicesFixture demo)
         Assert.Equal(new Dictionary<string, int> { ["jobs"] = 1, ["profiles"] = 1, ["proposals"] = 1 }, HostClient.CallsPerSource(body));
         var batch = body["extensions"]!["downstream"]!.AsArray().Single(c => (string?)c!["source"] == "profiles");
         Assert.Equal(items.Select(i => (string?)i!["client"]!["id"]).Distinct().Count(), (int)batch!["batchSize"]!);
-        body["data"]!.MatchSnapshot();
+        JsonSnapshot.Of(body["data"]).MatchSnapshot();
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class MobileStitchingTests(DemoServicesFixture demo)
         Assert.Equal(200, status);
         Assert.Null(body["errors"]);
         Assert.Equal(new Dictionary<string, int> { ["jobs"] = 1, ["profiles"] = 2, ["proposals"] = 1 }, HostClient.CallsPerSource(body));
-        body["data"]!.MatchSnapshot();
+        JsonSnapshot.Of(body["data"]).MatchSnapshot();
     }
 
     [Fact]

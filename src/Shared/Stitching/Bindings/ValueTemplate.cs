@@ -21,6 +21,12 @@ public sealed class ValueTemplate
     /// <summary>Gets the placeholders of the template.</summary>
     public IEnumerable<TemplateExpression> Expressions => Parts.OfType<TemplateExpression>();
 
+    /// <summary>
+    /// Gets or sets how GraphQL enum values are renamed for the downstream (e.g. <c>IN_PROGRESS</c> →
+    /// <c>in_progress</c>), when the placeholder is an enum argument and the contract slot an enum. Set at start-up.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? EnumValues { get; internal set; }
+
     /// <summary>Gets the single placeholder when the template is nothing else, else <see langword="null"/>.</summary>
     public TemplateExpression? Single => Parts is [TemplateExpression e] ? e : null;
 

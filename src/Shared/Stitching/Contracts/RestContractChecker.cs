@@ -17,11 +17,16 @@ internal static class RestContractChecker
             return;
         }
 
-        foreach (var (name, _) in rest.Query)
+        foreach (var (name, template) in rest.Query)
         {
-            if (!operation.Parameters.Any(p => p.In == "query" && p.Name == name))
+            var parameter = operation.Parameters.FirstOrDefault(p => p.In == "query" && p.Name == name);
+            if (parameter is null)
             {
                 errors.Add($"@rest query parameter '{name}' is not a parameter of {operation.Method} {operation.Path} in {contract.File}.");
+            }
+            else
+            {
+                ShapeChecker.MapEnumValues(template, parameter.Shape, field);
             }
         }
 

@@ -52,6 +52,36 @@ internal static class ShapeChecker
         _ => false,
     };
 
+    /// <summary>
+    /// When <paramref name="template"/> is one enum argument and <paramref name="target"/> a contract enum, records how
+    /// GraphQL values are renamed for the downstream, so <c>IN_PROGRESS</c> is sent as the contract's <c>in_progress</c>.
+    /// </summary>
+    public static void MapEnumValues(ValueTemplate template, ContractShape target, FieldType field)
+    {
+        if (target.Kind == ShapeKind.List && target.Items is not null)
+        {
+            target = target.Items;
+        }
+
+        if (target.Kind != ShapeKind.Enum || template.Single is not { Root: TemplateRoot.Args } arg
+            || field.Arguments?.Find(arg.Path[0])?.ResolvedType is not { } argType
+            || Execution.GraphTypes.Named(argType) is not EnumerationGraphType enumeration)
+        {
+            return;
+        }
+
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var value in target.EnumValues)
+        {
+            if (Execution.EnumMatcher.Match(value, enumeration) is { } graphQLName)
+            {
+                names.TryAdd(graphQLName, value);
+            }
+        }
+
+        template.EnumValues = names;
+    }
+
     /// <summary>Checks that every key of a request mapping exists in <paramref name="target"/> and its value fits.</summary>
     public static void CheckMapping(ObjectMapping mapping, ContractShape target, FieldType field, string what, List<string> errors)
     {
@@ -64,6 +94,8 @@ internal static class ShapeChecker
                 errors.Add($"{what}: '{key}' is not a field of {target.Name} (fields: {known}).");
                 continue;
             }
+
+            MapEnumValues(template, shape, field);
 
             if (template.Single is { Root: TemplateRoot.Keys } && shape.Kind is not (ShapeKind.List or ShapeKind.Any))
             {

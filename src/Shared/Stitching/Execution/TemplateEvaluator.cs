@@ -15,7 +15,10 @@ public static class TemplateEvaluator
     {
         if (template.Single is { } single)
         {
-            return Evaluate(single, scope)?.DeepClone();
+            var value = Evaluate(single, scope);
+            return template.EnumValues is { } names
+                ? Rename(value, names)
+                : value?.DeepClone();
         }
 
         var text = new StringBuilder();
@@ -85,6 +88,13 @@ public static class TemplateEvaluator
 
         return result;
     }
+
+    private static JsonNode? Rename(JsonNode? value, IReadOnlyDictionary<string, string> names) => value switch
+    {
+        JsonArray list => new JsonArray(list.Select(item => Rename(item, names)).ToArray()),
+        JsonValue v when v.TryGetValue<string>(out var name) && names.TryGetValue(name, out var renamed) => JsonValue.Create(renamed),
+        _ => value?.DeepClone(),
+    };
 
     private static JsonValue Claim(TemplateExpression expression, BindingScope scope)
     {
