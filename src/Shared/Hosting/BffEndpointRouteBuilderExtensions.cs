@@ -1,4 +1,5 @@
 using Bff.Http;
+using Bff.Ide;
 using Bff.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,6 +19,19 @@ public static class BffEndpointRouteBuilderExtensions
         var options = app.Services.GetRequiredService<BffOptions>();
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         app.MapHealthChecks("/health/live");
-        return app.Map(options.Path, endpoint.HandleAsync).WithDisplayName("Bff GraphQL");
+        var ide = options.Ide;
+        if (string.IsNullOrEmpty(ide.Title))
+        {
+            ide.Title = options.Name;
+        }
+
+        app.MapBananaCakePop(options.Path, ide);
+        return app.Map(options.Path, async context =>
+        {
+            if (!await BananaCakePopIde.TryServeAsync(context, options.Path, ide).ConfigureAwait(false))
+            {
+                await endpoint.HandleAsync(context).ConfigureAwait(false);
+            }
+        }).WithDisplayName("Bff GraphQL");
     }
 }

@@ -32,6 +32,9 @@ public sealed class BffOptions
     /// <summary>Gets the GraphQL-over-HTTP transport options.</summary>
     public GraphQLHttpOptions Http { get; } = new();
 
+    /// <summary>Gets the options of the Banana Cake Pop IDE served at <see cref="Path"/>.</summary>
+    public Ide.BananaCakePopOptions Ide { get; } = new() { Title = "" };
+
     /// <summary>Gets the diagnostics options.</summary>
     public DiagnosticsOptions Diagnostics { get; } = new();
 }

@@ -47,7 +47,7 @@ public sealed class RestConnector : IDownstreamConnector
             message.Content = JsonContent.Create(TemplateEvaluator.Evaluate(rest.Body, scope));
         }
 
-        var operation = $"{rest.Method} {target}";
+        var operation = $"{rest.Method} /{target}";
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
         try
@@ -105,13 +105,15 @@ public sealed class RestConnector : IDownstreamConnector
         foreach (var (name, template) in rest.Query)
         {
             var value = TemplateEvaluator.Evaluate(template, scope);
-            var text = value is JsonArray list ? string.Join(',', list.Select(JsonPath.AsText)) : JsonPath.AsText(value);
+            var text = value is JsonArray list
+                ? string.Join(',', list.Select(item => Uri.EscapeDataString(JsonPath.AsText(item) ?? "")))
+                : JsonPath.AsText(value) is { } single ? Uri.EscapeDataString(single) : null;
             if (text is null)
             {
                 continue;
             }
 
-            target.Append(separator).Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(text));
+            target.Append(separator).Append(Uri.EscapeDataString(name)).Append('=').Append(text);
             separator = '&';
         }
 
