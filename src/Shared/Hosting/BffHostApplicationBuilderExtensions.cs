@@ -48,13 +48,15 @@ public static class BffHostApplicationBuilderExtensions
         var baseDirectory = AppContext.BaseDirectory;
         var contracts = ContractSet.Load(options, baseDirectory, "appsettings.json");
         services.AddSingleton(contracts);
-        services.AddSingleton(sp => new DownstreamDispatcher(CreateConnectors(sp, options, contracts), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new DownstreamDispatcher(
+            CreateConnectors(sp, options, contracts), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IDownstreamCallFilter>()));
         services.AddSingleton(sp => BffSchemaBuilder.Build(options, baseDirectory, contracts, sp.GetRequiredService<DownstreamDispatcher>()));
         services.AddSingleton(sp => new DocumentCache(options.Http.DocumentCacheSize, options.Http.DocumentCacheMaxQueryLength));
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
             .AddErrorInfoProvider<BffErrorInfoProvider>()
+            .ConfigureExecution<CachedDocumentValidation>()
             .AddSchema(sp => sp.GetRequiredService<BffSchema>().Schema, GraphQL.DI.ServiceLifetime.Singleton));
         services.AddHealthChecks();
         return builder;

@@ -25,11 +25,20 @@ public sealed partial class GraphQLHttpEndpoint
     private readonly DocumentCache _cache;
     private readonly BffOptions _options;
     private readonly ILogger<GraphQLHttpEndpoint> _logger;
+    private readonly IGraphQLOperationFilter[] _filters;
     private readonly GraphQLDocumentBuilder _documentBuilder = new() { MaxDepth = 128 };
 
     /// <summary>Creates the endpoint.</summary>
-    public GraphQLHttpEndpoint(BffSchema schema, IDocumentExecuter executer, IGraphQLTextSerializer serializer, DocumentCache cache, BffOptions options, ILogger<GraphQLHttpEndpoint> logger)
+    public GraphQLHttpEndpoint(
+        BffSchema schema,
+        IDocumentExecuter executer,
+        IGraphQLTextSerializer serializer,
+        DocumentCache cache,
+        BffOptions options,
+        IEnumerable<IGraphQLOperationFilter> filters,
+        ILogger<GraphQLHttpEndpoint> logger)
     {
+        _filters = filters.OrderBy(f => f.Order).ToArray();
         _schema = schema;
         _executer = executer;
         _serializer = serializer;
@@ -95,7 +104,28 @@ public sealed partial class GraphQLHttpEndpoint
 
     private async Task<(ExecutionResult Result, int Status)> ExecuteAsync(HttpContext http, GraphQLRequest request, bool isGet, string mediaType)
     {
-        var strict = mediaType == GraphQLMediaTypes.GraphQLResponse;
+        var operation = new GraphQLOperationContext(http, request, isGet, mediaType, new BffRequestContext(http.User, new Dictionary<string, string>()));
+        foreach (var filter in _filters)
+        {
+            if (await filter.BeforeExecuteAsync(operation).ConfigureAwait(false) is { } answered)
+            {
+                return (answered.Result, answered.Status);
+            }
+        }
+
+        var (result, status) = await ExecuteAsync(operation).ConfigureAwait(false);
+        foreach (var filter in _filters)
+        {
+            await filter.AfterExecuteAsync(operation, result).ConfigureAwait(false);
+        }
+
+        return (result, status);
+    }
+
+    private async Task<(ExecutionResult Result, int Status)> ExecuteAsync(GraphQLOperationContext operation)
+    {
+        var (http, request, isGet) = (operation.HttpContext, operation.Request, operation.IsGet);
+        var strict = operation.MediaType == GraphQLMediaTypes.GraphQLResponse;
         if (string.IsNullOrWhiteSpace(request.Query))
         {
             return (Errors(new BffError(ErrorCodes.BadRequest, "The request has no 'query'.")), StatusCodes.Status400BadRequest);
@@ -121,7 +151,8 @@ public sealed partial class GraphQLHttpEndpoint
             return (Errors(new BffError(ErrorCodes.MethodNotAllowed, "Mutations must be sent with POST.")), StatusCodes.Status405MethodNotAllowed);
         }
 
-        var requestContext = new BffRequestContext(http.User, new Dictionary<string, string>());
+        var requestContext = operation.RequestContext;
+        requestContext.DocumentFromCache = cached;
         var options = new ExecutionOptions
         {
             Schema = _schema.Schema,
@@ -136,11 +167,6 @@ public sealed partial class GraphQLHttpEndpoint
             CancellationToken = http.RequestAborted,
             UnhandledExceptionDelegate = OnUnhandledException,
         };
-        if (cached)
-        {
-            options.ValidationRules = options.CachedDocumentValidationRules ?? [];
-        }
-
         var result = await _executer.ExecuteAsync(options).ConfigureAwait(false);
         if (result.Executed && !cached)
         {

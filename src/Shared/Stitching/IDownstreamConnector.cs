@@ -8,7 +8,8 @@ namespace Bff.Stitching;
 /// <param name="Body">The response as JSON, or <see langword="null"/> when there is none (e.g. not found).</param>
 /// <param name="Operation">The concrete operation made (e.g. <c>GET /jobs/j1</c>), for diagnostics.</param>
 /// <param name="Status">The protocol status received (HTTP status code or gRPC status).</param>
-public sealed record DownstreamResponse(JsonNode? Body, string Operation, string? Status);
+/// <param name="Outcome">How the call was answered when not by the downstream itself (e.g. <c>cache_hit</c>); reported in diagnostics.</param>
+public sealed record DownstreamResponse(JsonNode? Body, string Operation, string? Status, string? Outcome = null);
 
 /// <summary>
 /// Makes the downstream call a binding describes, for one protocol. Failures are thrown as <see cref="BffError"/>

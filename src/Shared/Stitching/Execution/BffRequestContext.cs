@@ -25,6 +25,9 @@ public sealed class BffRequestContext : Dictionary<string, object?>
     /// <summary>Gets the incoming headers that sources may receive (the allow-list is applied per source).</summary>
     public IReadOnlyDictionary<string, string> ForwardedHeaders { get; }
 
+    /// <summary>Gets or sets a value indicating whether the operation's document came from the document cache (already validated).</summary>
+    public bool DocumentFromCache { get; set; }
+
     /// <summary>Gets the downstream calls made so far, in completion order.</summary>
     public ConcurrentQueue<DownstreamCallRecord> Calls { get; } = new();
 

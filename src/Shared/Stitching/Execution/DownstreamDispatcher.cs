@@ -13,12 +13,22 @@ public sealed class DownstreamDispatcher
 {
     private readonly IReadOnlyDictionary<string, IDownstreamConnector> _connectors;
     private readonly TimeProvider _time;
+    private readonly DownstreamCallDelegate _pipeline;
 
-    /// <summary>Creates the dispatcher over the connectors of every configured source.</summary>
-    public DownstreamDispatcher(IReadOnlyDictionary<string, IDownstreamConnector> connectors, TimeProvider time)
+    /// <summary>Creates the dispatcher over the connectors of every configured source and the call filters.</summary>
+    public DownstreamDispatcher(IReadOnlyDictionary<string, IDownstreamConnector> connectors, TimeProvider time, IEnumerable<IDownstreamCallFilter>? filters = null)
     {
         _connectors = connectors;
         _time = time;
+        DownstreamCallDelegate pipeline = (call, cancellationToken) =>
+            _connectors[call.Binding.Source].SendAsync(call.Binding, call.Scope, call.Request, cancellationToken);
+        foreach (var filter in (filters ?? []).OrderByDescending(f => f.Order))
+        {
+            var next = pipeline;
+            pipeline = (call, cancellationToken) => filter.InvokeAsync(call, next, cancellationToken);
+        }
+
+        _pipeline = pipeline;
     }
 
     /// <summary>Makes the call of <paramref name="binding"/> and returns the selected part of its response.</summary>
@@ -28,8 +38,10 @@ public sealed class DownstreamDispatcher
         var started = _time.GetTimestamp();
         try
         {
-            var response = await connector.SendAsync(binding, scope, request, cancellationToken).ConfigureAwait(false);
-            Record(request, binding, connector, response.Operation, started, batchSize, response.Body is null ? "not_found" : "ok", response.Status);
+            var call = new DownstreamCall(binding, scope, request, batchSize, connector.Kind);
+            var response = await _pipeline(call, cancellationToken).ConfigureAwait(false);
+            Record(request, binding, connector, response.Operation, started, batchSize,
+                response.Outcome ?? (response.Body is null ? "not_found" : "ok"), response.Status);
             return JsonPath.Get(response.Body, binding.Select);
         }
         catch (BffError error)
