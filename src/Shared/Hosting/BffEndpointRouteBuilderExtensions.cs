@@ -1,5 +1,7 @@
 using Bff.Http;
 using Bff.Ide;
+using Bff.Stitching;
+using Microsoft.Extensions.Logging;
 using Bff.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,7 +19,20 @@ public static class BffEndpointRouteBuilderExtensions
     public static IEndpointConventionBuilder MapBff(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<BffOptions>();
-        var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Bff.Hosting");
+        GraphQLHttpEndpoint endpoint;
+        try
+        {
+            endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
+        }
+        catch (BffConfigurationException ex)
+        {
+            BffHostingLog.ConfigurationInvalid(logger, ex.Message);
+            throw;
+        }
+
+        var schema = app.Services.GetRequiredService<BffSchema>();
+        BffHostingLog.Started(logger, options.Name, options.Path, schema.Bindings.Count, options.Sources.Count);
         app.MapHealthChecks("/health/live");
         var ide = options.Ide;
         if (string.IsNullOrEmpty(ide.Title))

@@ -16,6 +16,11 @@ public static class BffSchemaBuilder
     /// <summary>Builds the schema, or throws <see cref="BffConfigurationException"/> listing every problem.</summary>
     public static BffSchema Build(BffOptions options, string baseDirectory, ContractSet contracts, DownstreamDispatcher dispatcher)
     {
+        if (string.IsNullOrWhiteSpace(options.Schema))
+        {
+            throw new BffConfigurationException(["appsettings.json: Bff:Schema: the SDL file of the host is required (e.g. schemas/web.graphql)."]);
+        }
+
         var sdl = SdlFile.Load(options.Schema, Path.Combine(baseDirectory, options.Schema));
         Schema schema;
         try

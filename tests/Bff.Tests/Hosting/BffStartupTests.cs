@@ -1,0 +1,50 @@
+using Bff.Stitching;
+using Bff.Tests.Fixtures;
+
+namespace Bff.Tests.Hosting;
+
+/// <summary>A host with bad configuration refuses to start, naming the file, the field and the problem.</summary>
+[Collection(DemoCollection.Name)]
+public sealed class BffStartupTests(DemoServicesFixture demo)
+{
+    [Fact]
+    public void Host_with_a_bad_binding_does_not_start()
+    {
+        var file = Path.Combine("schemas", $"startup-{Guid.NewGuid():N}.graphql");
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, file), """
+            type Query {
+              job(id: ID!): Job @rest(source: "jobs", path: "/jobs/{args.jobId}")
+            }
+            type Job { id: ID! }
+            """);
+        try
+        {
+            var settings = new Dictionary<string, string?>(demo.HostSettings) { ["Bff:Schema"] = file };
+            using var factory = new BffHostFactory<Bff.WebBff.Program>(settings);
+
+            var ex = Assert.Throws<BffConfigurationException>(() => factory.StartServer());
+
+            Assert.Contains($"{file}:2: Query.job: {{args.jobId}} has no value", ex.Message);
+        }
+        finally
+        {
+            File.Delete(Path.Combine(AppContext.BaseDirectory, file));
+        }
+    }
+
+    [Theory]
+    [InlineData("Bff:Schema", "", "Bff:Schema: the SDL file of the host is required")]
+    [InlineData("Bff:Schema", "schemas/missing.graphql", "schemas/missing.graphql: schema file not found")]
+    [InlineData("Bff:Sources:jobs:BaseAddress", "not a uri", "Bff:Sources:jobs:BaseAddress: an absolute URI is required")]
+    [InlineData("Bff:Sources:jobs:Contract", "schemas/downstream/none.json", "Bff:Sources:jobs:Contract: file 'schemas/downstream/none.json' not found")]
+    public void Host_with_bad_configuration_does_not_start(string key, string value, string expected)
+    {
+        var settings = new Dictionary<string, string?>(demo.HostSettings) { [key] = value };
+        using var factory = new BffHostFactory<Bff.MobileBff.Program>(settings);
+
+        var ex = Record.Exception(() => factory.StartServer());
+
+        Assert.NotNull(ex);
+        Assert.Contains(expected, ex.ToString());
+    }
+}
