@@ -1,5 +1,7 @@
 using Bff.Http;
 using Bff.Ide;
+using Bff.Resilience;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Bff.Stitching;
 using Microsoft.Extensions.Logging;
 using Bff.Hosting;
@@ -33,7 +35,14 @@ public static class BffEndpointRouteBuilderExtensions
 
         var schema = app.Services.GetRequiredService<BffSchema>();
         BffHostingLog.Started(logger, options.Name, options.Path, schema.Bindings.Count, options.Sources.Count);
-        app.MapHealthChecks("/health/live");
+        // Liveness runs no check: the process answers. Readiness reports every source's circuit (and any other
+        // check tagged "ready"); an open circuit degrades it but keeps it 200, since the host still serves partial data.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ResilienceServiceCollectionExtensions.ReadyTag),
+            ResponseWriter = ReadinessResponseWriter.WriteAsync,
+        });
         var ide = options.Ide;
         if (string.IsNullOrEmpty(ide.Title))
         {

@@ -59,6 +59,7 @@ public static class BffHostApplicationBuilderExtensions
             .ConfigureExecution<CachedDocumentValidation>()
             .AddSchema(sp => sp.GetRequiredService<BffSchema>().Schema, GraphQL.DI.ServiceLifetime.Singleton));
         services.AddHealthChecks();
+        services.AddBffResilience();
         return builder;
     }
 
@@ -70,7 +71,7 @@ public static class BffHostApplicationBuilderExtensions
         foreach (var (name, source) in options.Sources)
         {
             connectors[name] = source.Kind == SourceKind.Rest
-                ? new RestConnector(name, source, clients)
+                ? new RestConnector(name, source, clients, time)
                 : new GrpcConnector(name, source, clients, contracts.Grpc.GetValueOrDefault(name) ?? new Dictionary<string, GrpcMethodContract>(), time);
         }
 

@@ -18,4 +18,12 @@ public sealed class GraphQLHttpOptions
     /// <summary>Gets or sets the longest query text that is cached; longer ones are parsed on every request.</summary>
     /// <value>Defaults to 20,000 characters.</value>
     public int DocumentCacheMaxQueryLength { get; set; } = 20_000;
+
+    /// <summary>
+    /// Gets or sets the most time one HTTP request may take, all its downstream calls included. Past it the request
+    /// is answered <c>504</c> with <c>GATEWAY_TIMEOUT</c> and its downstream calls are cancelled. Every source's
+    /// <c>Timeout</c> must be shorter, so a slow source costs its fields, not the whole response.
+    /// </summary>
+    /// <value>Defaults to 15 seconds.</value>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -21,7 +21,7 @@ public sealed class DownstreamDispatcher
         _connectors = connectors;
         _time = time;
         DownstreamCallDelegate pipeline = (call, cancellationToken) =>
-            _connectors[call.Binding.Source].SendAsync(call.Binding, call.Scope, call.Request, cancellationToken);
+            _connectors[call.Binding.Source].SendAsync(call, cancellationToken);
         foreach (var filter in (filters ?? []).OrderByDescending(f => f.Order))
         {
             var next = pipeline;
@@ -41,22 +41,23 @@ public sealed class DownstreamDispatcher
             var call = new DownstreamCall(binding, scope, request, batchSize, connector.Kind);
             var response = await _pipeline(call, cancellationToken).ConfigureAwait(false);
             Record(request, binding, connector, response.Operation, started, batchSize,
-                response.Outcome ?? (response.Body is null ? "not_found" : "ok"), response.Status);
+                response.Outcome ?? (response.Body is null ? "not_found" : "ok"), response.Status, response.Attempts, shortCircuited: false);
             return JsonPath.Get(response.Body, binding.Select);
         }
         catch (BffError error)
         {
             Record(request, binding, connector, binding.Operation, started, batchSize, error.Code ?? ErrorCodes.DownstreamError,
-                error.ExtraExtensions.TryGetValue("status", out var status) ? status?.ToString() : null);
+                error.ExtraExtensions.TryGetValue("status", out var status) ? status?.ToString() : null,
+                error is DownstreamFailure failure ? failure.Attempts : 1, error is DownstreamFailure { Attempts: 0 });
             throw;
         }
     }
 
-    private void Record(BffRequestContext request, FieldBinding binding, IDownstreamConnector connector, string operation, long started, int batchSize, string outcome, string? status)
+    private void Record(BffRequestContext request, FieldBinding binding, IDownstreamConnector connector, string operation, long started, int batchSize, string outcome, string? status, int attempts, bool shortCircuited)
     {
         var elapsed = _time.GetElapsedTime(started);
         request.Calls.Enqueue(new DownstreamCallRecord(
-            binding.Source, connector.Kind, operation, Math.Round(elapsed.TotalMilliseconds, 2), batchSize, outcome, status));
+            binding.Source, connector.Kind, operation, Math.Round(elapsed.TotalMilliseconds, 2), batchSize, outcome, status, attempts, shortCircuited));
         Activity.Current?.AddEvent(new ActivityEvent("bff.downstream", tags: new ActivityTagsCollection
         {
             ["bff.source"] = binding.Source,
