@@ -142,6 +142,11 @@ public sealed partial class GraphQLHttpEndpoint
             return TimedOut(budget);
         }
 
+        if (budget.Expired)
+        {
+            return TimedOut(budget);
+        }
+
         foreach (var filter in _filters)
         {
             await filter.AfterExecuteAsync(operation, result).ConfigureAwait(false);

@@ -18,6 +18,10 @@ public sealed class ResilienceCallFilter : IDownstreamCallFilter
     /// <summary>The filter's <see cref="Order"/>: late, so filters that answer without the source (a cache) run first.</summary>
     public const int DefaultOrder = 1000;
 
+    // Calls bound by the request's deadline end a little after it, so the request's own timer wins the tie and an
+    // overrun request is answered 504 rather than with a field error that happened to fire first.
+    private static readonly TimeSpan RequestDeadlineLead = TimeSpan.FromMilliseconds(100);
+
     private static readonly HashSet<string> SafeMethods = new(StringComparer.OrdinalIgnoreCase) { "GET", "HEAD", "OPTIONS" };
 
     private readonly DownstreamResilience _resilience;
@@ -45,9 +49,9 @@ public sealed class ResilienceCallFilter : IDownstreamCallFilter
         var source = call.Binding.Source;
         var now = _time.GetUtcNow();
         var deadline = now + _sources[source].Timeout;
-        if (call.Request.Deadline is { } requestDeadline && requestDeadline < deadline)
+        if (call.Request.Deadline is { } requestDeadline && requestDeadline + RequestDeadlineLead < deadline)
         {
-            deadline = requestDeadline;
+            deadline = requestDeadline + RequestDeadlineLead;
         }
 
         var state = new ResilienceCallState(call, next, IsIdempotent(call.Binding), deadline);

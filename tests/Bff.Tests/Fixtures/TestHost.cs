@@ -21,7 +21,8 @@ public sealed class TestHost<TProgram> : WebApplicationFactory<TProgram>
     {
         _settings = settings;
         _services = services;
-        UseKestrel(0);
+        // UseKestrel(0) races with Kestrel's own bind under minimal hosting (dotnet/aspnetcore#67714): bind port 0 via the URLs setting.
+        UseKestrel();
         StartServer();
         Http = CreateClient();
     }
@@ -58,6 +59,7 @@ public sealed class TestHost<TProgram> : WebApplicationFactory<TProgram>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseUrls("http://127.0.0.1:0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -14,8 +14,8 @@ public static class ResilienceSettings
         foreach (var source in Sources)
         {
             var key = $"Bff:Sources:{source}";
-            settings[$"{key}:Timeout"] = "00:00:01.500";
-            settings[$"{key}:Resilience:AttemptTimeout"] = "00:00:00.500";
+            settings[$"{key}:Timeout"] = "00:00:04";
+            settings[$"{key}:Resilience:AttemptTimeout"] = "00:00:01.500";
             settings[$"{key}:Resilience:Retry:MaxRetries"] = "2";
             settings[$"{key}:Resilience:Retry:BaseDelay"] = "00:00:00.010";
             settings[$"{key}:Resilience:Retry:MaxDelay"] = "00:00:00.050";

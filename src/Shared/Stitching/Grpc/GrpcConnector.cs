@@ -33,6 +33,9 @@ public sealed class GrpcConnector : IDownstreamConnector, IDisposable
         {
             HttpClient = clients.CreateClient(RestConnector.ClientName(source)),
             DisposeHttpClient = true,
+
+            // A cancelled call (attempt timeout, client gone) surfaces as cancellation, as it does for REST calls.
+            ThrowOperationCanceledOnCancellation = true,
         });
         _invoker = _channel.CreateCallInvoker();
     }
