@@ -7,7 +7,7 @@ namespace Bff.Tests.Fixtures;
 /// <summary>Records every log entry of a host, to assert what is logged and how often.</summary>
 public sealed class LogCapture : ILoggerProvider
 {
-    public ConcurrentQueue<(string Category, EventId EventId, LogLevel Level, string Message)> Entries { get; } = new();
+    public ConcurrentQueue<(string Category, EventId EventId, LogLevel Level, string Message, Exception? Exception)> Entries { get; } = new();
 
     public void Register(IServiceCollection services) =>
         services.AddSingleton<ILoggerProvider>(this);
@@ -28,6 +28,6 @@ public sealed class LogCapture : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            capture.Entries.Enqueue((category, eventId, logLevel, formatter(state, exception)));
+            capture.Entries.Enqueue((category, eventId, logLevel, formatter(state, exception), exception));
     }
 }

@@ -33,9 +33,6 @@ public sealed class GrpcConnector : IDownstreamConnector, IDisposable
         {
             HttpClient = clients.CreateClient(RestConnector.ClientName(source)),
             DisposeHttpClient = true,
-
-            // A cancelled call (attempt timeout, client gone) surfaces as cancellation, as it does for REST calls.
-            ThrowOperationCanceledOnCancellation = true,
         });
         _invoker = _channel.CreateCallInvoker();
     }
@@ -74,7 +71,12 @@ public sealed class GrpcConnector : IDownstreamConnector, IDisposable
             var sent = transport?.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError);
             throw DownstreamErrors.Unavailable(_source, transport?.HttpRequestError.ToString() ?? ex.StatusCode.ToString(), sent);
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && !cancellationToken.IsCancellationRequested)
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled by the caller (an attempt timeout, the client gone): cancellation, as for REST calls.
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled)
         {
             throw DownstreamErrors.Unavailable(_source, ex.StatusCode.ToString());
         }
