@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Bff.Samples.Demo;
 using Bff.Samples.Jobs;
 using Bff.Samples.Profiles;
@@ -36,11 +37,17 @@ var control = ControlApi.Create("http://localhost:5099", services);
 await control.StartAsync();
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+
+// Ctrl-C, and SIGTERM (docker stop, kill): the services' own hosts would otherwise swallow SIGTERM and keep the
+// process (and the BFF child processes) alive.
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+void Stop(PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     stop.Cancel();
-};
+}
 
 try
 {
