@@ -61,19 +61,19 @@ public sealed class ResilienceCallFilter : IDownstreamCallFilter
         try
         {
             var outcome = await _resilience.Pipeline(source).ExecuteOutcomeAsync(AttemptAsync, context, state).ConfigureAwait(false);
-            if (outcome.Exception is null)
+            if (outcome.Exception is { } exception)
             {
-                return outcome.Result! with { Attempts = state.Attempts };
-            }
+                var failure = Map(source, exception);
+                if (failure is null)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
+                }
 
-            if (Map(source, outcome.Exception) is { } failure)
-            {
                 failure.Attempts = state.Attempts;
                 throw failure;
             }
 
-            outcome.ThrowIfException();
-            throw new InvalidOperationException("unreachable");
+            return outcome.Result! with { Attempts = state.Attempts };
         }
         finally
         {

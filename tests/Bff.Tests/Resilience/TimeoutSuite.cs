@@ -62,11 +62,12 @@ public abstract class TimeoutSuite<TProgram>(OutageFixture outage) : IAsyncLifet
     [Fact]
     public async Task Spent_request_budget_answers_504_with_gateway_timeout()
     {
+        var logs = new LogCapture();
         using var host = new TestHost<TProgram>(ResilienceSettings.Fast(outage,
             ("Bff:Http:RequestTimeout", "00:00:00.900"),
             ("Bff:Sources:profiles:Timeout", "00:00:00.800"),
             ("Bff:Sources:jobs:Timeout", "00:00:00.800"),
-            ("Bff:Sources:proposals:Timeout", "00:00:00.800")));
+            ("Bff:Sources:proposals:Timeout", "00:00:00.800")), logs.Register);
         var (query, first, second) = Sequential;
         Faults(first).Delay = TimeSpan.FromMilliseconds(500);
         Faults(second).Delay = TimeSpan.FromSeconds(30);
@@ -78,13 +79,19 @@ public abstract class TimeoutSuite<TProgram>(OutageFixture outage) : IAsyncLifet
         Assert.Equal(504, status);
         Assert.Null(body["data"]);
         Assert.Equal("GATEWAY_TIMEOUT", (string?)Assert.Single(body["errors"]!.AsArray())!["extensions"]!["code"]);
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error); // a timeout is not a crash
     }
 
     [Fact]
     public async Task Client_that_disconnects_cancels_its_downstream_calls()
     {
         var probe = new CallProbe();
-        using var host = new TestHost<TProgram>(ResilienceSettings.Fast(outage), services => services.AddSingleton<IDownstreamCallFilter>(probe));
+        var logs = new LogCapture();
+        using var host = new TestHost<TProgram>(ResilienceSettings.Fast(outage), services =>
+        {
+            services.AddSingleton<IDownstreamCallFilter>(probe);
+            logs.Register(services);
+        });
         outage.ProfilesFaults.Delay = TimeSpan.FromSeconds(30);
         using var client = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
@@ -94,6 +101,8 @@ public abstract class TimeoutSuite<TProgram>(OutageFixture outage) : IAsyncLifet
         Assert.IsAssignableFrom<OperationCanceledException>(ended.Error);
         Assert.InRange(ended.After, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(1400)); // before the 1.5 s attempt timeout
         Assert.Equal(1, outage.ProfilesLog.Total);
+        await Task.Delay(100);
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
     }
 
     private Bff.Samples.Common.HttpFaults Faults(string source) => source == "jobs" ? outage.JobsFaults : outage.ProfilesFaults;
