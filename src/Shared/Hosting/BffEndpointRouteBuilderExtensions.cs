@@ -34,6 +34,7 @@ public static class BffEndpointRouteBuilderExtensions
         }
 
         var schema = app.Services.GetRequiredService<BffSchema>();
+        app.Services.GetRequiredService<DownstreamResilience>().BuildAll();
         BffHostingLog.Started(logger, options.Name, options.Path, schema.Bindings.Count, options.Sources.Count);
         // Liveness runs no check: the process answers. Readiness reports every source's circuit (and any other
         // check tagged "ready"); an open circuit degrades it but keeps it 200, since the host still serves partial data.

@@ -38,6 +38,15 @@ public sealed class DownstreamResilience : IAsyncDisposable
     /// <summary>Gets the pipeline of <paramref name="source"/>.</summary>
     public ResiliencePipeline<DownstreamResponse> Pipeline(string source) => _registry.GetPipeline<DownstreamResponse>(source);
 
+    /// <summary>Builds every source's pipeline now (after the options were validated), so none fails on its first call.</summary>
+    public void BuildAll()
+    {
+        foreach (var source in _circuits.Keys)
+        {
+            _ = Pipeline(source);
+        }
+    }
+
     /// <summary>Gets the retry budget of <paramref name="source"/>.</summary>
     public RetryBudget Budget(string source) => _budgets[source];
 

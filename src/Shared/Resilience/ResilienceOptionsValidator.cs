@@ -11,6 +11,8 @@ namespace Bff.Resilience;
 public static class ResilienceOptionsValidator
 {
     private static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MinBreak = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(1);
 
     /// <summary>Returns every problem found, each prefixed with <paramref name="configurationFile"/> and its key.</summary>
     public static IReadOnlyList<string> Validate(BffOptions options, string configurationFile)
@@ -44,24 +46,24 @@ public static class ResilienceOptionsValidator
                     $"must be shorter than Bff:Http:RequestTimeout ({Show(request)}) so a slow source fails its own fields, not the whole request (is {Show(source.Timeout)})");
             }
 
-            Check(resilience.AttemptTimeout >= MinTimeout, "Resilience:AttemptTimeout", $"must be at least 10 ms (is {Show(resilience.AttemptTimeout)})");
+            Check(resilience.AttemptTimeout >= MinTimeout && resilience.AttemptTimeout <= MaxDuration, "Resilience:AttemptTimeout", $"must be between 10 ms and 1 day (is {Show(resilience.AttemptTimeout)})");
             Check(retry.MaxRetries is >= 0 and <= 10, "Resilience:Retry:MaxRetries", $"must be between 0 and 10 (is {retry.MaxRetries})");
-            Check(retry.BaseDelay >= TimeSpan.Zero, "Resilience:Retry:BaseDelay", $"must not be negative (is {Show(retry.BaseDelay)})");
-            Check(retry.MaxDelay >= retry.BaseDelay, "Resilience:Retry:MaxDelay", $"must be at least Retry:BaseDelay (is {Show(retry.MaxDelay)})");
+            Check(retry.BaseDelay >= TimeSpan.Zero && retry.BaseDelay <= MaxDuration, "Resilience:Retry:BaseDelay", $"must be between 0 and 1 day (is {Show(retry.BaseDelay)})");
+            Check(retry.MaxDelay >= retry.BaseDelay && retry.MaxDelay <= MaxDuration, "Resilience:Retry:MaxDelay", $"must be at least Retry:BaseDelay and at most 1 day (is {Show(retry.MaxDelay)})");
             Check(retry.BudgetRatio is >= 0 and <= 1, "Resilience:Retry:BudgetRatio", $"must be between 0 and 1 (is {Show(retry.BudgetRatio)})");
             Check(retry.MinRetriesPerSecond >= 0, "Resilience:Retry:MinRetriesPerSecond", $"must not be negative (is {retry.MinRetriesPerSecond})");
             Check(retry.BudgetWindow >= TimeSpan.FromSeconds(1) && retry.BudgetWindow <= TimeSpan.FromMinutes(5),
                 "Resilience:Retry:BudgetWindow", $"must be between 1 s and 5 min (is {Show(retry.BudgetWindow)})");
             Check(breaker.FailureRatio is > 0 and <= 1, "Resilience:CircuitBreaker:FailureRatio", $"must be more than 0 and at most 1 (is {Show(breaker.FailureRatio)})");
             Check(breaker.MinimumThroughput >= 2, "Resilience:CircuitBreaker:MinimumThroughput", $"must be at least 2 (is {breaker.MinimumThroughput})");
-            Check(breaker.SamplingDuration >= TimeSpan.FromMilliseconds(500), "Resilience:CircuitBreaker:SamplingDuration", $"must be at least 500 ms (is {Show(breaker.SamplingDuration)})");
-            Check(breaker.BreakDuration >= TimeSpan.FromMilliseconds(500), "Resilience:CircuitBreaker:BreakDuration", $"must be at least 500 ms (is {Show(breaker.BreakDuration)})");
+            Check(breaker.SamplingDuration >= MinBreak && breaker.SamplingDuration <= MaxDuration, "Resilience:CircuitBreaker:SamplingDuration", $"must be between 500 ms and 1 day (is {Show(breaker.SamplingDuration)})");
+            Check(breaker.BreakDuration >= MinBreak && breaker.BreakDuration <= MaxDuration, "Resilience:CircuitBreaker:BreakDuration", $"must be between 500 ms and 1 day (is {Show(breaker.BreakDuration)})");
             Check(resilience.MaxConcurrentCalls >= 1, "Resilience:MaxConcurrentCalls", $"must be at least 1 (is {resilience.MaxConcurrentCalls})");
             Check(resilience.MaxQueuedCalls >= 0, "Resilience:MaxQueuedCalls", $"must not be negative (is {resilience.MaxQueuedCalls})");
             Check(chaos.FaultRate is >= 0 and <= 1, "Chaos:FaultRate", $"must be between 0 and 1 (is {Show(chaos.FaultRate)})");
             Check(chaos.LatencyRate is >= 0 and <= 1, "Chaos:LatencyRate", $"must be between 0 and 1 (is {Show(chaos.LatencyRate)})");
             Check(chaos.OutcomeRate is >= 0 and <= 1, "Chaos:OutcomeRate", $"must be between 0 and 1 (is {Show(chaos.OutcomeRate)})");
-            Check(chaos.Latency >= TimeSpan.Zero, "Chaos:Latency", $"must not be negative (is {Show(chaos.Latency)})");
+            Check(chaos.Latency >= TimeSpan.Zero && chaos.Latency <= MaxDuration, "Chaos:Latency", $"must be between 0 and 1 day (is {Show(chaos.Latency)})");
             Check(!string.IsNullOrWhiteSpace(chaos.OutcomeStatus), "Chaos:OutcomeStatus", "must be an HTTP status (503) or a gRPC status name (Unavailable)");
         }
 
