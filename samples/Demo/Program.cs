@@ -1,6 +1,7 @@
 using Bff.Samples.Demo;
 using Bff.Samples.Jobs;
 using Bff.Samples.Profiles;
+using System.Runtime.InteropServices;
 using Bff.Samples.Proposals;
 
 // The demo: three downstream services in this process, both BFFs as child processes, and a control API on :5099
@@ -11,9 +12,17 @@ var services = new Dictionary<string, DemoService>(StringComparer.OrdinalIgnoreC
     ["jobs"] = new("jobs", JobsService.DefaultUrl, JobsService.Create),
     ["proposals"] = new("proposals", ProposalsService.DefaultUrl, ProposalsService.Create),
 };
-foreach (var service in services.Values)
+try
 {
-    await service.StartAsync();
+    foreach (var service in services.Values)
+    {
+        await service.StartAsync();
+    }
+}
+catch (IOException ex)
+{
+    Console.Error.WriteLine($"Cannot start the demo services: {ex.Message} Is another demo still running?");
+    return 1;
 }
 
 var environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
@@ -36,11 +45,8 @@ var control = ControlApi.Create("http://localhost:5099", services);
 await control.StartAsync();
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 try
 {
@@ -74,4 +80,12 @@ finally
     {
         await service.StopAsync();
     }
+}
+
+return Environment.ExitCode;
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
 }
