@@ -1,4 +1,5 @@
 using Bff.Hosting;
+using System.Diagnostics;
 using Bff.Observability;
 using Bff.Stitching;
 using Bff.Stitching.Execution;
@@ -104,6 +105,7 @@ public sealed partial class GraphQLHttpEndpoint
 
     private async Task<(ExecutionResult Result, int Status)> ExecuteAsync(HttpContext http, GraphQLRequest request, bool isGet, string mediaType)
     {
+        using var activity = BffTelemetry.ActivitySource.StartActivity("graphql " + (request.OperationName ?? "operation"), ActivityKind.Internal);
         var operation = new GraphQLOperationContext(http, request, isGet, mediaType, new BffRequestContext(http.User, new Dictionary<string, string>()));
         foreach (var filter in _filters)
         {
@@ -119,6 +121,8 @@ public sealed partial class GraphQLHttpEndpoint
             await filter.AfterExecuteAsync(operation, result).ConfigureAwait(false);
         }
 
+        BffTelemetry.Operations.Add(1, new KeyValuePair<string, object?>("http.response.status_code", status));
+        activity?.SetTag("http.response.status_code", status);
         return (result, status);
     }
 

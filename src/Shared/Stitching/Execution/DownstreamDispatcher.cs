@@ -35,6 +35,9 @@ public sealed class DownstreamDispatcher
     public async Task<JsonNode?> SendAsync(FieldBinding binding, BindingScope scope, BffRequestContext request, int batchSize, CancellationToken cancellationToken)
     {
         var connector = _connectors[binding.Source];
+        using var activity = BffTelemetry.ActivitySource.StartActivity($"{binding.Source} {binding.Operation}", ActivityKind.Client);
+        activity?.SetTag("bff.source", binding.Source);
+        activity?.SetTag("bff.batch_size", batchSize);
         var started = _time.GetTimestamp();
         try
         {
@@ -57,11 +60,11 @@ public sealed class DownstreamDispatcher
         var elapsed = _time.GetElapsedTime(started);
         request.Calls.Enqueue(new DownstreamCallRecord(
             binding.Source, connector.Kind, operation, Math.Round(elapsed.TotalMilliseconds, 2), batchSize, outcome, status));
-        Activity.Current?.AddEvent(new ActivityEvent("bff.downstream", tags: new ActivityTagsCollection
-        {
-            ["bff.source"] = binding.Source,
-            ["bff.operation"] = operation,
-            ["bff.outcome"] = outcome,
-        }));
+        BffTelemetry.DownstreamDuration.Record(
+            elapsed.TotalMilliseconds,
+            new KeyValuePair<string, object?>("bff.source", binding.Source),
+            new KeyValuePair<string, object?>("bff.kind", connector.Kind),
+            new KeyValuePair<string, object?>("bff.outcome", outcome));
+        Activity.Current?.SetTag("bff.outcome", outcome);
     }
 }
