@@ -65,7 +65,7 @@ public sealed class RestConnector : IDownstreamConnector
                 throw DownstreamErrors.Error(_source, status, $"{_source} answered {status} to {rest.Method} {rest.Path.Text}.");
             }
 
-            var body = response.Content.Headers.ContentLength == 0
+            var body = response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0
                 ? null
                 : await JsonNode.ParseAsync(await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false), cancellationToken: timeout.Token).ConfigureAwait(false);
             return new DownstreamResponse(body, operation, status);
