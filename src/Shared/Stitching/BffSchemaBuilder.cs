@@ -34,7 +34,8 @@ public static class BffSchemaBuilder
             throw new BffConfigurationException([$"{sdl.Path}: {ex.Message}"]);
         }
 
-        var errors = new List<string>(contracts.Errors);
+        var errors = new List<string>(BffOptionsValidator.Validate(options));
+        errors.AddRange(contracts.Errors);
         var bindings = new List<FieldBinding>();
         foreach (var type in schema.AllTypes.OfType<IObjectGraphType>().Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal)))
         {
