@@ -19,11 +19,12 @@ public static class BffHostApplicationBuilderExtensions
     /// Adds the Bff gateway configured from the <c>Bff</c> section: schema and bindings (checked now, so a bad
     /// configuration stops the host before it listens), connectors for every source, and the GraphQL endpoint.
     /// </summary>
-    public static IHostApplicationBuilder AddBff(this IHostApplicationBuilder builder)
+    public static BffBuilder AddBff(this IHostApplicationBuilder builder)
     {
         var options = new BffOptions();
         builder.Configuration.GetSection(BffOptions.SectionName).Bind(options);
         var services = builder.Services;
+        var bff = new BffBuilder(services, builder.Configuration, options);
         services.AddSingleton(options);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         services.TryAddTimeProvider();
@@ -50,7 +51,7 @@ public static class BffHostApplicationBuilderExtensions
         services.AddSingleton(contracts);
         services.AddSingleton(sp => new DownstreamDispatcher(
             CreateConnectors(sp, options, contracts), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IDownstreamCallFilter>()));
-        services.AddSingleton(sp => BffSchemaBuilder.Build(options, baseDirectory, contracts, sp.GetRequiredService<DownstreamDispatcher>()));
+        services.AddSingleton(sp => BffSchemaBuilder.Build(options, baseDirectory, contracts, sp.GetRequiredService<DownstreamDispatcher>(), bff.Resolvers));
         services.AddSingleton(sp => new DocumentCache(options.Http.DocumentCacheSize, options.Http.DocumentCacheMaxQueryLength));
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddGraphQL(graphQL => graphQL
@@ -59,7 +60,7 @@ public static class BffHostApplicationBuilderExtensions
             .ConfigureExecution<CachedDocumentValidation>()
             .AddSchema(sp => sp.GetRequiredService<BffSchema>().Schema, GraphQL.DI.ServiceLifetime.Singleton));
         services.AddHealthChecks();
-        return builder;
+        return bff;
     }
 
     private static Dictionary<string, IDownstreamConnector> CreateConnectors(IServiceProvider services, BffOptions options, ContractSet contracts)

@@ -3,6 +3,7 @@ using Bff.Stitching.Bindings;
 using Bff.Stitching.Contracts;
 using Bff.Stitching.Execution;
 using GraphQL;
+using GraphQL.Resolvers;
 using GraphQL.Types;
 
 namespace Bff.Stitching;
@@ -14,8 +15,15 @@ namespace Bff.Stitching;
 public static class BffSchemaBuilder
 {
     /// <summary>Builds the schema, or throws <see cref="BffConfigurationException"/> listing every problem.</summary>
-    public static BffSchema Build(BffOptions options, string baseDirectory, ContractSet contracts, DownstreamDispatcher dispatcher)
+    public static BffSchema Build(
+        BffOptions options,
+        string baseDirectory,
+        ContractSet contracts,
+        DownstreamDispatcher dispatcher,
+        IReadOnlyDictionary<string, IFieldResolver>? resolvers = null)
     {
+        resolvers ??= new Dictionary<string, IFieldResolver>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(options.Schema))
         {
             throw new BffConfigurationException(["appsettings.json: Bff:Schema: the SDL file of the host is required (e.g. schemas/web.graphql)."]);
@@ -43,7 +51,17 @@ public static class BffSchemaBuilder
             {
                 var fieldErrors = new List<string>();
                 var binding = BindingReader.Read(type, field, fieldErrors);
-                if (binding is not null)
+                var coordinate = $"{type.Name}.{field.Name}";
+                if (resolvers.TryGetValue(coordinate, out var custom))
+                {
+                    used.Add(coordinate);
+                    field.Resolver = custom;
+                    if (binding is not null)
+                    {
+                        fieldErrors.Add("has a binding and a C# resolver (AddResolver); keep one");
+                    }
+                }
+                else if (binding is not null)
                 {
                     BindingChecker.Check(binding, field, type, schema, options, contracts, fieldErrors);
                     bindings.Add(binding);
@@ -59,6 +77,8 @@ public static class BffSchemaBuilder
             }
         }
 
+        errors.AddRange(resolvers.Keys.Where(k => !used.Contains(k))
+            .Select(k => $"{sdl.Path}: AddResolver(\"{k}\"): the schema has no such field."));
         errors.AddRange(ContractChecker.Check(schema, bindings, contracts, sdl));
         if (errors.Count > 0)
         {
