@@ -12,13 +12,17 @@ public static class BffEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the GraphQL endpoint (GET and POST at <see cref="BffOptions.Path"/>), the IDE beside it, and the health
-    /// endpoints. Resolves the schema now, so bad bindings stop the host at start-up with every problem listed.
+    /// endpoints, after JWT bearer authentication. Resolves the schema now, so bad bindings stop the host at start-up with every problem listed.
     /// </summary>
     public static IEndpointConventionBuilder MapBff(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<BffOptions>();
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         app.MapHealthChecks("/health/live");
+
+        // Authentication runs before the endpoint so the caller is known to everything after it; the endpoint itself
+        // refuses invalid tokens with a GraphQL-shaped 401.
+        app.UseAuthentication();
         var ide = options.Ide;
         if (string.IsNullOrEmpty(ide.Title))
         {

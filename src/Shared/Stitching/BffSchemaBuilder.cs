@@ -14,7 +14,12 @@ namespace Bff.Stitching;
 public static class BffSchemaBuilder
 {
     /// <summary>Builds the schema, or throws <see cref="BffConfigurationException"/> listing every problem.</summary>
-    public static BffSchema Build(BffOptions options, string baseDirectory, ContractSet contracts, DownstreamDispatcher dispatcher)
+    /// <param name="options">The host's options.</param>
+    /// <param name="baseDirectory">Where the SDL and contracts are read from.</param>
+    /// <param name="contracts">The sources' contracts.</param>
+    /// <param name="dispatcher">Where bound fields send their calls.</param>
+    /// <param name="authorizer">Checks <c>@authorize</c>; without it, a schema that uses <c>@authorize</c> is refused.</param>
+    public static BffSchema Build(BffOptions options, string baseDirectory, ContractSet contracts, DownstreamDispatcher dispatcher, Auth.FieldAuthorizer? authorizer = null)
     {
         var sdl = SdlFile.Load(options.Schema, Path.Combine(baseDirectory, options.Schema));
         Schema schema;
@@ -53,6 +58,7 @@ public static class BffSchemaBuilder
             }
         }
 
+        Auth.AuthorizationWiring.Apply(schema, authorizer, sdl.Where, errors);
         errors.AddRange(ContractChecker.Check(schema, bindings, contracts, sdl));
         if (errors.Count > 0)
         {
