@@ -41,6 +41,8 @@ public static class ErrorCodes
     public const string MaxTokensExceeded = "MAX_TOKENS_EXCEEDED";
     /// <summary>The operation's static cost is higher than the host allows.</summary>
     public const string MaxCostExceeded = "MAX_COST_EXCEEDED";
+    /// <summary>A batch carries more operations than the host allows.</summary>
+    public const string MaxBatchOperationsExceeded = "MAX_BATCH_OPERATIONS_EXCEEDED";
     /// <summary>The <c>variables</c> object is larger than the host allows.</summary>
     public const string VariablesTooLarge = "VARIABLES_TOO_LARGE";
     /// <summary>Introspection is turned off on this host.</summary>

@@ -53,7 +53,7 @@ public sealed class BffErrorInfoProvider : IErrorInfoProvider
         BffValidationError validation => validation.Code ?? ErrorCodes.ValidationFailed,
         SyntaxError => ErrorCodes.ParseFailed,
         InvalidVariableError => ErrorCodes.BadUserInput,
-        InvalidOperationNameError or NoOperationError => ErrorCodes.OperationNotFound,
+        InvalidOperationNameError or NoOperationError or NoOperationNameError => ErrorCodes.OperationNotFound,
         ValidationError => ErrorCodes.ValidationFailed,
         UnhandledError => ErrorCodes.InternalServerError,
         DocumentError => ErrorCodes.BadRequest,

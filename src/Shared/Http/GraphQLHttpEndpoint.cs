@@ -221,7 +221,7 @@ public sealed partial class GraphQLHttpEndpoint
     {
         context.Response.StatusCode = refusal.Status;
         context.Response.ContentType = mediaType + "; charset=utf-8";
-        await _serializer.WriteAsync(context.Response.Body, Errors(new BffError(refusal.Code, refusal.Message)), context.RequestAborted).ConfigureAwait(false);
+        await _serializer.WriteAsync(context.Response.Body, Errors(new BffError(refusal.Code, refusal.Message, refusal.Extensions)), context.RequestAborted).ConfigureAwait(false);
     }
 
     private static ExecutionResult Errors(ExecutionError error) => new() { Errors = [error] };

@@ -39,7 +39,7 @@ internal sealed class OperationAnalyzer
         return root is null ? default : Selection(operation.SelectionSet, root, null, false);
     }
 
-    private OperationShape Selection(GraphQLSelectionSet? set, IComplexGraphType type, double? pending, bool introspection)
+    private OperationShape Selection(GraphQLSelectionSet? set, IComplexGraphType? type, double? pending, bool introspection)
     {
         var shape = default(OperationShape);
         foreach (var selection in set?.Selections ?? [])
@@ -64,18 +64,18 @@ internal sealed class OperationAnalyzer
         }
 
         var fragment = _document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.StringValue == name);
-        if (fragment is null || Condition(fragment.TypeCondition) is not { } type || !_visiting.Add(name))
+        if (fragment is null || !_visiting.Add(name))
         {
             return default;
         }
 
-        var shape = Selection(fragment.SelectionSet, type, pending, introspection);
+        var shape = Selection(fragment.SelectionSet, Condition(fragment.TypeCondition), pending, introspection);
         _visiting.Remove(name);
         _memo[(name, pending, introspection)] = shape;
         return shape;
     }
 
-    private OperationShape Field(GraphQLField node, IComplexGraphType parent, double? pending, bool introspection)
+    private OperationShape Field(GraphQLField node, IComplexGraphType? parent, double? pending, bool introspection)
     {
         var name = node.Name.StringValue;
         var aliases = node.Alias is null ? 0 : 1;
@@ -84,11 +84,13 @@ internal sealed class OperationAnalyzer
             "__schema" => _schema.SchemaMetaFieldType,
             "__type" => _schema.TypeMetaFieldType,
             "__typename" => null,
-            _ => parent.GetField(name),
+            _ => parent?.GetField(name),
         };
         if (definition is null)
         {
-            return new(introspection ? 0 : 1, aliases, 0, 0);
+            // An unknown field fails validation anyway; its nesting still counts, so depth is a property of the text.
+            var nested = Selection(node.SelectionSet, null, null, introspection);
+            return new(introspection ? 0 : 1 + nested.Depth, aliases + nested.Aliases, nested.Cost, nested.IntrospectionListDepth);
         }
 
         introspection |= name.StartsWith("__", StringComparison.Ordinal);
