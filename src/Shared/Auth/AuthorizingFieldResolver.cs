@@ -11,8 +11,6 @@ namespace Bff.Auth;
 /// </summary>
 internal sealed class AuthorizingFieldResolver(IReadOnlyList<AuthorizeRule> rules, IFieldResolver inner, FieldAuthorizer authorizer) : IFieldResolver
 {
-    public IReadOnlyList<AuthorizeRule> Rules => rules;
-
     public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
     {
         var request = BffRequestContext.From(context);

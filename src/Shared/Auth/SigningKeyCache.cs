@@ -22,6 +22,7 @@ public sealed partial class SigningKeyCache
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile KeySet? _current;
     private long _lastAttempt = long.MinValue;
+    private int _fetchCount;
 
     /// <summary>Creates the cache; configured keys are loaded now.</summary>
     public SigningKeyCache(AuthOptions options, IHttpClientFactory clients, TimeProvider time, ILogger<SigningKeyCache> logger)
@@ -44,8 +45,6 @@ public sealed partial class SigningKeyCache
 
     /// <summary>Gets how many fetches were made (successful or not), for diagnostics and tests.</summary>
     public int FetchCount => _fetchCount;
-
-    private int _fetchCount;
 
     /// <summary>
     /// Makes sure keys are loaded and fresh and, when a token names a <paramref name="keyId"/> not among them, fetches
