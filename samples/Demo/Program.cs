@@ -1,4 +1,5 @@
 using Bff.Samples.Demo;
+using Bff.Samples.Identity;
 using Bff.Samples.Jobs;
 using Bff.Samples.Profiles;
 using System.Runtime.InteropServices;
@@ -11,6 +12,7 @@ var services = new Dictionary<string, DemoService>(StringComparer.OrdinalIgnoreC
     ["profiles"] = new("profiles", ProfilesService.DefaultUrl, ProfilesService.Create),
     ["jobs"] = new("jobs", JobsService.DefaultUrl, JobsService.Create),
     ["proposals"] = new("proposals", ProposalsService.DefaultUrl, ProposalsService.Create),
+    ["identity"] = new("identity", IdentityService.DefaultUrl, IdentityService.Create),
 };
 try
 {
@@ -56,7 +58,9 @@ try
     Console.WriteLine("  MobileBff  http://localhost:5100/graphql   (Banana Cake Pop IDE: open it in a browser)");
     Console.WriteLine("  WebBff     http://localhost:5200/graphql");
     Console.WriteLine("  profiles   http://localhost:5301  (REST)   jobs http://localhost:5302  (REST)   proposals http://localhost:5303  (gRPC, h2c)");
-    Console.WriteLine("  control    POST http://localhost:5099/demo/services/{profiles|jobs|proposals}/{stop|start}");
+    Console.WriteLine("  identity   http://localhost:5304  (demo token issuer: discovery + JWKS, keys generated at start)");
+    Console.WriteLine("  control    POST http://localhost:5099/demo/services/{profiles|jobs|proposals|identity}/{stop|start}");
+    Console.WriteLine("  token      curl -s -X POST 'localhost:5304/demo/token?sub=p3&scope=proposals:read+proposals:write'");
     Console.WriteLine("Press Ctrl-C to stop.");
     await Task.Delay(Timeout.Infinite, stop.Token);
 }

@@ -14,7 +14,7 @@ public static class BffEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the GraphQL endpoint (GET and POST at <see cref="BffOptions.Path"/>), the IDE beside it, and the health
-    /// endpoints. Resolves the schema now, so bad bindings stop the host at start-up with every problem listed.
+    /// endpoints, after JWT bearer authentication. Resolves the schema now, so bad bindings stop the host at start-up with every problem listed.
     /// </summary>
     public static IEndpointConventionBuilder MapBff(this WebApplication app)
     {
@@ -34,6 +34,10 @@ public static class BffEndpointRouteBuilderExtensions
         var schema = app.Services.GetRequiredService<BffSchema>();
         BffHostingLog.Started(logger, options.Name, options.Path, schema.Bindings.Count, options.Sources.Count);
         app.MapHealthChecks("/health/live");
+
+        // Authentication runs before the endpoint so the caller is known to everything after it; the endpoint itself
+        // refuses invalid tokens with a GraphQL-shaped 401.
+        app.UseAuthentication();
         var ide = options.Ide;
         if (string.IsNullOrEmpty(ide.Title))
         {

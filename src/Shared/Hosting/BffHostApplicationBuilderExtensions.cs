@@ -1,5 +1,7 @@
+using Bff.Auth;
 using Bff.Hosting;
 using Bff.Http;
+using Bff.Limits;
 using Bff.Stitching;
 using Bff.Stitching.Contracts;
 using Bff.Stitching.Execution;
@@ -28,6 +30,18 @@ public static class BffHostApplicationBuilderExtensions
         services.AddSingleton(options);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         services.TryAddTimeProvider();
+        var problems = AuthOptionsValidator.Validate(options.Auth)
+            .Concat(options.Limits.Validate())
+            .Concat(OutgoingHeaders.Validate(options.Sources))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            throw new BffConfigurationException(problems);
+        }
+
+        services.AddBffAuthentication(options.Auth);
+        var introspection = new IntrospectionPolicy(options.Introspection.Enabled ?? !builder.Environment.IsProduction());
+        services.AddSingleton(introspection);
 
         foreach (var (name, source) in options.Sources)
         {
@@ -51,13 +65,18 @@ public static class BffHostApplicationBuilderExtensions
         services.AddSingleton(contracts);
         services.AddSingleton(sp => new DownstreamDispatcher(
             CreateConnectors(sp, options, contracts), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IDownstreamCallFilter>()));
-        services.AddSingleton(sp => BffSchemaBuilder.Build(options, baseDirectory, contracts, sp.GetRequiredService<DownstreamDispatcher>(), bff.Resolvers));
+        services.AddSingleton(sp => BffSchemaBuilder.Build(
+            options, baseDirectory, contracts, sp.GetRequiredService<DownstreamDispatcher>(), bff.Resolvers, sp.GetRequiredService<FieldAuthorizer>()));
+        services.AddSingleton(sp => new CostModel(sp.GetRequiredService<BffSchema>(), options.Limits));
         services.AddSingleton(sp => new DocumentCache(options.Http.DocumentCacheSize, options.Http.DocumentCacheMaxQueryLength));
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
             .AddErrorInfoProvider<BffErrorInfoProvider>()
             .ConfigureExecution<CachedDocumentValidation>()
+            .AddValidationRule<IntrospectionRule>(useForCachedDocuments: false)
+            .AddValidationRule<OperationLimitsRule>(useForCachedDocuments: false)
+            .AddValidationRule<CostLimitRule>(useForCachedDocuments: true)
             .AddSchema(sp => sp.GetRequiredService<BffSchema>().Schema, GraphQL.DI.ServiceLifetime.Singleton));
         services.AddHealthChecks();
         return bff;

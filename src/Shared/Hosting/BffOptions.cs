@@ -35,6 +35,15 @@ public sealed class BffOptions
     /// <summary>Gets the options of the Banana Cake Pop IDE served at <see cref="Path"/>.</summary>
     public Ide.BananaCakePopOptions Ide { get; } = new() { Title = "" };
 
+    /// <summary>Gets the authentication options (JWT bearer tokens) and the named authorization policies.</summary>
+    public Auth.AuthOptions Auth { get; } = new();
+
+    /// <summary>Gets the limits on what one operation may ask for.</summary>
+    public Limits.LimitOptions Limits { get; } = new();
+
+    /// <summary>Gets whether clients may introspect the schema.</summary>
+    public Limits.IntrospectionOptions Introspection { get; } = new();
+
     /// <summary>Gets the diagnostics options.</summary>
     public DiagnosticsOptions Diagnostics { get; } = new();
 }

@@ -28,6 +28,7 @@ public sealed partial class GraphQLHttpEndpoint
     private readonly ILogger<GraphQLHttpEndpoint> _logger;
     private readonly IGraphQLOperationFilter[] _filters;
     private readonly GraphQLDocumentBuilder _documentBuilder = new() { MaxDepth = 128 };
+    private readonly string[] _forwardHeaders;
 
     /// <summary>Creates the endpoint.</summary>
     public GraphQLHttpEndpoint(
@@ -47,6 +48,7 @@ public sealed partial class GraphQLHttpEndpoint
         _options = options;
         _logger = logger;
         _reader = new GraphQLRequestReader(serializer, options.Http);
+        _forwardHeaders = options.Sources.Values.SelectMany(s => s.ForwardHeaders).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
     }
 
     /// <summary>Handles one HTTP request to the GraphQL path.</summary>
@@ -57,6 +59,13 @@ public sealed partial class GraphQLHttpEndpoint
         {
             await RefuseAsync(context, GraphQLMediaTypes.Json, new(StatusCodes.Status406NotAcceptable, ErrorCodes.NotAcceptable,
                 $"Accept '{GraphQLMediaTypes.GraphQLResponse}' or '{GraphQLMediaTypes.Json}'.")).ConfigureAwait(false);
+            return;
+        }
+
+        var (caller, guardRefusal) = await GuardAsync(context).ConfigureAwait(false);
+        if (guardRefusal is not null)
+        {
+            await RefuseAsync(context, mediaType, guardRefusal).ConfigureAwait(false);
             return;
         }
 
@@ -89,7 +98,7 @@ public sealed partial class GraphQLHttpEndpoint
         var outcomes = new List<(ExecutionResult Result, int Status)>(requests.Count);
         foreach (var request in requests)
         {
-            outcomes.Add(await ExecuteAsync(context, request, isGet, mediaType).ConfigureAwait(false));
+            outcomes.Add(await ExecuteAsync(context, request, isGet, mediaType, caller).ConfigureAwait(false));
         }
 
         if (outcomes.Any(o => o.Status == StatusCodes.Status405MethodNotAllowed))
@@ -103,10 +112,11 @@ public sealed partial class GraphQLHttpEndpoint
         await _serializer.WriteAsync(context.Response.Body, body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private async Task<(ExecutionResult Result, int Status)> ExecuteAsync(HttpContext http, GraphQLRequest request, bool isGet, string mediaType)
+    private async Task<(ExecutionResult Result, int Status)> ExecuteAsync(HttpContext http, GraphQLRequest request, bool isGet, string mediaType, Caller caller)
     {
         using var activity = BffTelemetry.ActivitySource.StartActivity("graphql " + (request.OperationName ?? "operation"), ActivityKind.Internal);
-        var operation = new GraphQLOperationContext(http, request, isGet, mediaType, new BffRequestContext(http.User, new Dictionary<string, string>()));
+        var operation = new GraphQLOperationContext(http, request, isGet, mediaType,
+            new BffRequestContext(http.User, caller.ForwardedHeaders) { BearerToken = caller.Token });
         foreach (var filter in _filters)
         {
             if (await filter.BeforeExecuteAsync(operation).ConfigureAwait(false) is { } answered)
@@ -135,10 +145,20 @@ public sealed partial class GraphQLHttpEndpoint
             return (Errors(new BffError(ErrorCodes.BadRequest, "The request has no 'query'.")), StatusCodes.Status400BadRequest);
         }
 
+        if (CheckVariables(request) is { } tooLarge)
+        {
+            return (Errors(tooLarge), strict ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+        }
+
         var document = _cache.Get(request.Query);
         var cached = document is not null;
         if (document is null)
         {
+            if (CheckTokens(request.Query) is { } tooLong)
+            {
+                return (Errors(tooLong), strict ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+            }
+
             try
             {
                 document = _documentBuilder.Build(request.Query);
@@ -205,7 +225,7 @@ public sealed partial class GraphQLHttpEndpoint
     {
         context.Response.StatusCode = refusal.Status;
         context.Response.ContentType = mediaType + "; charset=utf-8";
-        await _serializer.WriteAsync(context.Response.Body, Errors(new BffError(refusal.Code, refusal.Message)), context.RequestAborted).ConfigureAwait(false);
+        await _serializer.WriteAsync(context.Response.Body, Errors(new BffError(refusal.Code, refusal.Message, refusal.Extensions)), context.RequestAborted).ConfigureAwait(false);
     }
 
     private static ExecutionResult Errors(ExecutionError error) => new() { Errors = [error] };

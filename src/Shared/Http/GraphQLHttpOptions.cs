@@ -18,4 +18,12 @@ public sealed class GraphQLHttpOptions
     /// <summary>Gets or sets the longest query text that is cached; longer ones are parsed on every request.</summary>
     /// <value>Defaults to 20,000 characters.</value>
     public int DocumentCacheMaxQueryLength { get; set; } = 20_000;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether GET requests must carry a header a browser cannot add cross-site without
+    /// a CORS preflight: <c>GraphQL-Preflight</c>, <c>X-Apollo-Operation-Name</c> or <c>Apollo-Require-Preflight</c>
+    /// (any non-empty value). POSTs are always protected: they must be <c>application/json</c>, which no form can send.
+    /// </summary>
+    /// <value>Defaults to <see langword="false"/>.</value>
+    public bool RequirePreflightHeader { get; set; }
 }

@@ -15,12 +15,19 @@ namespace Bff.Stitching;
 public static class BffSchemaBuilder
 {
     /// <summary>Builds the schema, or throws <see cref="BffConfigurationException"/> listing every problem.</summary>
+    /// <param name="options">The host's options.</param>
+    /// <param name="baseDirectory">Where the SDL and contracts are read from.</param>
+    /// <param name="contracts">The sources' contracts.</param>
+    /// <param name="dispatcher">Where bound fields send their calls.</param>
+    /// <param name="resolvers">C# resolvers added with <c>AddResolver</c>, by coordinate.</param>
+    /// <param name="authorizer">Checks <c>@authorize</c>; without it, a schema that uses <c>@authorize</c> is refused.</param>
     public static BffSchema Build(
         BffOptions options,
         string baseDirectory,
         ContractSet contracts,
         DownstreamDispatcher dispatcher,
-        IReadOnlyDictionary<string, IFieldResolver>? resolvers = null)
+        IReadOnlyDictionary<string, IFieldResolver>? resolvers = null,
+        Auth.FieldAuthorizer? authorizer = null)
     {
         resolvers ??= new Dictionary<string, IFieldResolver>();
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -79,6 +86,7 @@ public static class BffSchemaBuilder
 
         errors.AddRange(resolvers.Keys.Where(k => !used.Contains(k))
             .Select(k => $"{sdl.Path}: AddResolver(\"{k}\"): the schema has no such field."));
+        Auth.AuthorizationWiring.Apply(schema, authorizer, sdl.Where, errors);
         errors.AddRange(ContractChecker.Check(schema, bindings, contracts, sdl));
         if (errors.Count > 0)
         {

@@ -12,6 +12,11 @@ public static class BffSchemaPrinter
     {
         var document = schema.Schema.ToAST();
         document.Definitions.RemoveAll(d => d is GraphQLDirectiveDefinition directive && BindingDirectives.Names.Contains(directive.Name.StringValue));
+        foreach (var definition in document.Definitions.OfType<IHasDirectivesNode>())
+        {
+            Strip(definition);
+        }
+
         foreach (var definition in document.Definitions.OfType<IHasFieldsDefinitionNode>())
         {
             foreach (var field in definition.Fields?.Items ?? [])

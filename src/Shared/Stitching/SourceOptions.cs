@@ -37,4 +37,15 @@ public sealed class SourceOptions
     /// <summary>Gets or sets the most keys one batched call carries; larger batches are split.</summary>
     /// <value>Defaults to 100.</value>
     public int MaxBatchSize { get; set; } = 100;
+
+    /// <summary>Gets what credentials calls to this source carry (<c>Bff:Sources:{name}:Auth</c>).</summary>
+    /// <value>Defaults to none: the caller's token is never forwarded unless configured.</value>
+    public SourceAuthOptions Auth { get; } = new();
+
+    /// <summary>
+    /// Gets the incoming request headers copied onto calls to this source (e.g. <c>Accept-Language</c>,
+    /// <c>X-Correlation-Id</c>). Headers not listed are never propagated.
+    /// </summary>
+    /// <value>Empty by default.</value>
+    public List<string> ForwardHeaders { get; } = [];
 }

@@ -47,9 +47,15 @@ public sealed class GrpcConnector : IDownstreamConnector, IDisposable
         var method = (ProtoMethod)_methods[grpc.Method].Descriptor;
         var message = TemplateEvaluator.Evaluate(grpc.Request, scope) as JsonObject ?? [];
         var deadline = (_time.GetUtcNow() + _options.Timeout).UtcDateTime;
+        Metadata? headers = null;
+        foreach (var (name, value) in OutgoingHeaders.For(_options, request))
+        {
+            (headers ??= []).Add(name.ToLowerInvariant(), value);
+        }
+
         try
         {
-            var response = await DynamicGrpcInvoker.InvokeAsync(_invoker, method, message, new CallOptions(deadline: deadline, cancellationToken: cancellationToken))
+            var response = await DynamicGrpcInvoker.InvokeAsync(_invoker, method, message, new CallOptions(headers, deadline, cancellationToken))
                 .ConfigureAwait(false);
             return new DownstreamResponse(response, grpc.Method, "OK");
         }

@@ -34,6 +34,11 @@ public sealed class RestConnector : IDownstreamConnector
         var rest = (RestBinding)binding;
         var target = BuildTarget(rest, scope);
         using var message = new HttpRequestMessage(new HttpMethod(rest.Method), target);
+        foreach (var (name, value) in OutgoingHeaders.For(_options, request))
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
         if (TemplateEvaluator.Evaluate(rest.Headers, scope) is JsonObject headers)
         {
             foreach (var (name, value) in headers)
