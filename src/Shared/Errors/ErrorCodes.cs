@@ -33,4 +33,14 @@ public static class ErrorCodes
     public const string DownstreamError = "DOWNSTREAM_ERROR";
     /// <summary>Something failed inside the gateway; details are in its logs, never in the response.</summary>
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
+    /// <summary>The persisted-query hash is not known: send it again with the query text (Apollo's automatic persisted queries).</summary>
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+    /// <summary>The host does not accept persisted-query hashes: send the query text.</summary>
+    public const string PersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";
+    /// <summary>The persisted-query hash is not the SHA-256 of the query sent with it.</summary>
+    public const string PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
+    /// <summary>The host runs trusted documents only, and this operation is not one of them.</summary>
+    public const string PersistedQueryNotAllowed = "PERSISTED_QUERY_NOT_ALLOWED";
+    /// <summary>The caller used up its rate-limit budget; retry after <c>extensions.retryAfter</c> seconds.</summary>
+    public const string RateLimited = "RATE_LIMITED";
 }

@@ -1,4 +1,8 @@
+using Bff.Caching;
 using Bff.Hosting;
+using Bff.PersistedQueries;
+using Bff.RateLimiting;
+using Bff.Redis;
 using Bff.Http;
 using Bff.Stitching;
 using Bff.Stitching.Contracts;
@@ -47,6 +51,7 @@ public static class BffHostApplicationBuilderExtensions
 
         var baseDirectory = AppContext.BaseDirectory;
         var contracts = ContractSet.Load(options, baseDirectory, "appsettings.json");
+        contracts.Errors.AddRange(options.ValidateSharedState());
         services.AddSingleton(contracts);
         services.AddSingleton(sp => new DownstreamDispatcher(
             CreateConnectors(sp, options, contracts), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IDownstreamCallFilter>()));
@@ -59,6 +64,10 @@ public static class BffHostApplicationBuilderExtensions
             .ConfigureExecution<CachedDocumentValidation>()
             .AddSchema(sp => sp.GetRequiredService<BffSchema>().Schema, GraphQL.DI.ServiceLifetime.Singleton));
         services.AddHealthChecks();
+        services.AddBffRedis(builder.Configuration, options);
+        services.AddBffCaching(options);
+        services.AddBffPersistedQueries(options, builder.Environment.EnvironmentName, baseDirectory);
+        services.AddBffRateLimiting(options);
         return builder;
     }
 

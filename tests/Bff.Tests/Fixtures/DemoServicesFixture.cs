@@ -29,6 +29,10 @@ public sealed class DemoServicesFixture : IAsyncLifetime
         ["Bff:Sources:jobs:BaseAddress"] = JobsUrl.ToString(),
         ["Bff:Sources:proposals:BaseAddress"] = ProposalsUrl.ToString(),
         ["Bff:Diagnostics:DownstreamCalls"] = "true",
+        // The shared hosts serve many suites from one client address and count downstream calls: caching and rate
+        // limiting are tested on their own hosts (tests/Bff.Tests/Caching, RateLimiting).
+        ["Bff:Caching:Enabled"] = "false",
+        ["Bff:RateLimiting:Enabled"] = "false",
     };
 
     public async Task InitializeAsync()

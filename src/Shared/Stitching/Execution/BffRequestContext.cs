@@ -31,6 +31,9 @@ public sealed class BffRequestContext : Dictionary<string, object?>
     /// <summary>Gets the downstream calls made so far, in completion order.</summary>
     public ConcurrentQueue<DownstreamCallRecord> Calls { get; } = new();
 
+    /// <summary>Gets what the operation's downstream calls said about caching (for the response's <c>Cache-Control</c>).</summary>
+    public Caching.CacheHints CacheHints { get; } = new();
+
     /// <summary>Gets the batch loaders of this request, one per binding and argument set.</summary>
     public ConcurrentDictionary<string, BatchLoader> Loaders { get; } = new(StringComparer.Ordinal);
 

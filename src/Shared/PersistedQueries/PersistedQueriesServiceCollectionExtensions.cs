@@ -1,0 +1,25 @@
+using Bff.Hosting;
+using Bff.Http;
+using Bff.Stitching;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bff.PersistedQueries;
+
+/// <summary>Registers automatic persisted queries and, when in force, trusted documents.</summary>
+internal static class PersistedQueriesServiceCollectionExtensions
+{
+    public static IServiceCollection AddBffPersistedQueries(this IServiceCollection services, BffOptions options, string environment, string baseDirectory)
+    {
+        services.AddSingleton(options.PersistedQueries);
+        services.AddSingleton<PersistedQueryStore>();
+        services.AddSingleton<IGraphQLOperationFilter, PersistedQueryFilter>();
+        var mode = options.TrustedDocuments.EffectiveMode(environment);
+        if (mode != TrustedDocumentMode.Off)
+        {
+            services.AddSingleton(sp => TrustedDocumentSet.Load(options.TrustedDocuments.Manifests, baseDirectory, sp.GetRequiredService<BffSchema>().Schema));
+            services.AddSingleton<IGraphQLOperationFilter>(sp => new TrustedDocumentFilter(sp.GetRequiredService<TrustedDocumentSet>(), mode));
+        }
+
+        return services;
+    }
+}
