@@ -110,8 +110,9 @@ public sealed partial class RedisStore : IHostedService, IAsyncDisposable
         configuration.ConnectRetry = 1;
         configuration.ReconnectRetryPolicy = new LinearRetry(1000);
         LogConnecting(_logger, string.Join(", ", configuration.EndPoints.Select(e => e.ToString())));
-        _ = ConnectAsync(configuration);
-        return Task.CompletedTask;
+
+        // Serve shared state from the first request when Redis is there; never hold start-up longer than a connect.
+        return Task.WhenAny(ConnectAsync(configuration), Task.Delay(_options.ConnectTimeout, cancellationToken));
     }
 
     /// <inheritdoc />
