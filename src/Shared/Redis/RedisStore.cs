@@ -18,6 +18,7 @@ public sealed partial class RedisStore : IHostedService, IAsyncDisposable
     private ConnectionMultiplexer? _connection;
     private int _state;
     private long _retryAt;
+    private bool _disposed;
 
     /// <summary>Creates the store; it connects when the host starts.</summary>
     public RedisStore(string? connectionString, RedisOptions options, string keyPrefix, TimeProvider time, ILogger<RedisStore> logger)
@@ -121,6 +122,7 @@ public sealed partial class RedisStore : IHostedService, IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         if (Interlocked.Exchange(ref _connection, null) is { } connection)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
@@ -152,7 +154,7 @@ public sealed partial class RedisStore : IHostedService, IAsyncDisposable
 
     private void MarkDown(string reason)
     {
-        if (Interlocked.Exchange(ref _state, (int)RedisState.Down) != (int)RedisState.Down)
+        if (!Volatile.Read(ref _disposed) && Interlocked.Exchange(ref _state, (int)RedisState.Down) != (int)RedisState.Down)
         {
             LogDown(_logger, reason);
         }
