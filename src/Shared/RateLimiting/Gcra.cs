@@ -13,6 +13,7 @@ public static class Gcra
     /// (<c>TIME</c>), never from a replica's clock. Returns {allowed, remaining, retryAfterµs, resetAfterµs}.
     /// </summary>
     public const string Script = """
+        if redis.replicate_commands then redis.replicate_commands() end
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
         local interval = tonumber(ARGV[1])
