@@ -18,7 +18,7 @@ public sealed class CacheOptions
     /// <summary>
     /// Gets or sets the incoming request headers that change a downstream answer; their values are part of the key.
     /// </summary>
-    /// <value>Defaults to <c>["Accept-Language"]</c>.</value>
+    /// <value>Defaults to <c>["Accept-Language"]</c>; configured headers are added to it (configuration binding appends to arrays).</value>
     public string[] VaryHeaders { get; set; } = ["Accept-Language"];
 
     internal IEnumerable<string> Validate()

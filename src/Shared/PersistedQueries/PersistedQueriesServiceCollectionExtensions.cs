@@ -2,6 +2,7 @@ using Bff.Hosting;
 using Bff.Http;
 using Bff.Stitching;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Bff.PersistedQueries;
 
@@ -16,7 +17,13 @@ internal static class PersistedQueriesServiceCollectionExtensions
         var mode = options.TrustedDocuments.EffectiveMode(environment);
         if (mode != TrustedDocumentMode.Off)
         {
-            services.AddSingleton(sp => TrustedDocumentSet.Load(options.TrustedDocuments.Manifests, baseDirectory, sp.GetRequiredService<BffSchema>().Schema));
+            services.AddSingleton(sp =>
+            {
+                var set = TrustedDocumentSet.Load(options.TrustedDocuments.Manifests, baseDirectory, sp.GetRequiredService<BffSchema>().Schema);
+                PersistedQueriesLog.TrustedDocumentsLoaded(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Bff.PersistedQueries"),
+                    mode, set.Count, string.Join(", ", options.TrustedDocuments.Manifests));
+                return set;
+            });
             services.AddSingleton<IGraphQLOperationFilter>(sp => new TrustedDocumentFilter(sp.GetRequiredService<TrustedDocumentSet>(), mode));
         }
 

@@ -1,6 +1,7 @@
 using Bff.Http;
 using GraphQL;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Bff.PersistedQueries;
 
@@ -18,12 +19,14 @@ public sealed class PersistedQueryFilter : IGraphQLOperationFilter
     private const string PendingKey = "bff.apq.register";
     private readonly PersistedQueryStore _store;
     private readonly PersistedQueryOptions _options;
+    private readonly ILogger<PersistedQueryFilter> _logger;
 
     /// <summary>Creates the filter.</summary>
-    public PersistedQueryFilter(PersistedQueryStore store, PersistedQueryOptions options)
+    public PersistedQueryFilter(PersistedQueryStore store, PersistedQueryOptions options, ILogger<PersistedQueryFilter> logger)
     {
         _store = store;
         _options = options;
+        _logger = logger;
     }
 
     /// <inheritdoc />
@@ -87,6 +90,7 @@ public sealed class PersistedQueryFilter : IGraphQLOperationFilter
         if (result.Executed && context.RequestContext.TryGetValue(PendingKey, out var hash) && hash is string key && context.Request.Query is { } query)
         {
             await _store.SetAsync(key, query).ConfigureAwait(false);
+            PersistedQueriesLog.Registered(_logger, key);
         }
     }
 

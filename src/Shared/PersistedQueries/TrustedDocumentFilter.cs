@@ -71,6 +71,6 @@ public sealed class TrustedDocumentFilter : IGraphQLOperationFilter
         return query is null && id is not null
             ? GraphQLOperationOutcomes.Error(StatusCodes.Status200OK, ErrorCodes.PersistedQueryNotFound, "PersistedQueryNotFound")
             : GraphQLOperationOutcomes.Error(StatusCodes.Status400BadRequest, ErrorCodes.PersistedQueryNotAllowed,
-                "This host runs trusted documents only, and this operation is not one of them: send the id of an operation from the app's manifest.");
+                "This host runs trusted documents only, and this operation is not one of them: send the id of an operation from the app manifest.");
     }
 }

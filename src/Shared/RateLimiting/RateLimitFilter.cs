@@ -4,6 +4,7 @@ using Bff.Http;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Bff.RateLimiting;
 
@@ -21,10 +22,13 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
     private readonly ClientPartition _partition;
     private readonly IOperationCostCalculator _costs;
     private readonly DocumentCache _documents;
+    private readonly ILogger<RateLimitFilter> _logger;
 
     /// <summary>Creates the filter for the policies of <paramref name="kind"/>.</summary>
-    public RateLimitFilter(RateLimitKind kind, RateLimitingOptions options, GcraRateLimiter limiter, ClientPartition partition, IOperationCostCalculator costs, DocumentCache documents)
+    public RateLimitFilter(RateLimitKind kind, RateLimitingOptions options, GcraRateLimiter limiter, ClientPartition partition, IOperationCostCalculator costs,
+        DocumentCache documents, ILogger<RateLimitFilter> logger)
     {
+        _logger = logger;
         _kind = kind;
         _policies = options.Enabled ? options.Policies.Where(p => p.Value.Kind == kind).OrderBy(p => p.Key, StringComparer.Ordinal).ToArray() : [];
         _limiter = limiter;
@@ -63,6 +67,7 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
             {
                 var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                RateLimitingLog.Refused(_logger, name, partition, seconds);
                 CacheControlFilter.MarkNotStorable(http);
                 return GraphQLOperationOutcomes.Error(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited,
                     $"Rate limit '{name}' exceeded: retry after {seconds} s.",
