@@ -46,6 +46,19 @@ public sealed class DownstreamCacheTests(DemoServicesFixture demo, RedisServer r
     }
 
     [Fact]
+    public async Task Redis_entries_carry_a_TTL_of_the_policy_max_age()
+    {
+        var settings = SharedStateSettings.For(demo, redis, SharedStateSettings.UniquePrefix("pttl"));
+        using var host = new SharedStateHost<Bff.MobileBff.Program>(settings);
+        var client = host.Start();
+
+        await client.QueryAsync("{ job(id: \"j5\") { id } }");
+        var ttl = await redis.CommandAsync($"EVAL \"return redis.call('PTTL', redis.call('KEYS', ARGV[1])[1])\" 0 {settings["Bff:Redis:KeyPrefix"]}cache:jobs:*");
+
+        Assert.InRange(long.Parse(ttl.TrimStart(':'), System.Globalization.CultureInfo.InvariantCulture), 25_000, 30_000);
+    }
+
+    [Fact]
     public async Task Entries_expire_after_max_age_on_the_hosts_clock()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -61,7 +61,8 @@ public sealed class RateLimitTests(DemoServicesFixture demo, RedisServer redis)
     [Fact]
     public async Task Responses_carry_rate_limit_headers_and_a_refusal_says_when_to_retry()
     {
-        using var host = new SharedStateHost<Bff.MobileBff.Program>(Limited(SharedStateSettings.UniquePrefix("rl-headers"), permits: 2, window: "00:01:00"));
+        var settings = Limited(SharedStateSettings.UniquePrefix("rl-headers"), permits: 2, window: "00:01:00");
+        using var host = new SharedStateHost<Bff.MobileBff.Program>(settings);
         var client = host.Start();
 
         var first = await client.QueryAsync(Query);
@@ -81,6 +82,8 @@ public sealed class RateLimitTests(DemoServicesFixture demo, RedisServer redis)
         Assert.Equal("requests", (string?)refused.Body["errors"]![0]!["extensions"]!["policy"]);
         Assert.Equal("no-store", refused.Header("Cache-Control"));
         Assert.Null(refused.Body["data"]);
+        var key = $"{{{settings["Bff:Redis:KeyPrefix"]}rl:requests:ip:127.0.0.1}}";
+        Assert.InRange(long.Parse((await redis.CommandAsync($"PTTL {key}")).TrimStart(':'), System.Globalization.CultureInfo.InvariantCulture), 50_000, 61_000);
     }
 
     [Fact]
