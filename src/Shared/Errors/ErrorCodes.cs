@@ -49,4 +49,14 @@ public static class ErrorCodes
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
     /// <summary>A GET request lacks the header that proves it is not a cross-site request (strict CSRF mode).</summary>
     public const string CsrfPreflightRequired = "CSRF_PREFLIGHT_REQUIRED";
+    /// <summary>The persisted-query hash is not known: send it again with the query text (Apollo's automatic persisted queries).</summary>
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+    /// <summary>The host does not accept persisted-query hashes: send the query text.</summary>
+    public const string PersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";
+    /// <summary>The persisted-query hash is not the SHA-256 of the query sent with it.</summary>
+    public const string PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
+    /// <summary>The host runs trusted documents only, and this operation is not one of them.</summary>
+    public const string PersistedQueryNotAllowed = "PERSISTED_QUERY_NOT_ALLOWED";
+    /// <summary>The caller used up its rate-limit budget; retry after <c>extensions.retryAfter</c> seconds.</summary>
+    public const string RateLimited = "RATE_LIMITED";
 }

@@ -1,6 +1,8 @@
 using Bff.Http;
 using Bff.Ide;
+using Bff.Redis;
 using Bff.Stitching;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Bff.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -33,7 +35,8 @@ public static class BffEndpointRouteBuilderExtensions
 
         var schema = app.Services.GetRequiredService<BffSchema>();
         BffHostingLog.Started(logger, options.Name, options.Path, schema.Bindings.Count, options.Sources.Count);
-        app.MapHealthChecks("/health/live");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(RedisServiceCollectionExtensions.ReadyTag) });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(RedisServiceCollectionExtensions.ReadyTag) });
 
         // Authentication runs before the endpoint so the caller is known to everything after it; the endpoint itself
         // refuses invalid tokens with a GraphQL-shaped 401.

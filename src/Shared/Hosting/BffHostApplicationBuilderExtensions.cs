@@ -1,5 +1,9 @@
 using Bff.Auth;
+using Bff.Caching;
 using Bff.Hosting;
+using Bff.PersistedQueries;
+using Bff.RateLimiting;
+using Bff.Redis;
 using Bff.Http;
 using Bff.Limits;
 using Bff.Stitching;
@@ -62,6 +66,7 @@ public static class BffHostApplicationBuilderExtensions
 
         var baseDirectory = AppContext.BaseDirectory;
         var contracts = ContractSet.Load(options, baseDirectory, "appsettings.json");
+        contracts.Errors.AddRange(options.ValidateSharedState());
         services.AddSingleton(contracts);
         services.AddSingleton(sp => new DownstreamDispatcher(
             CreateConnectors(sp, options, contracts), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IDownstreamCallFilter>()));
@@ -79,6 +84,10 @@ public static class BffHostApplicationBuilderExtensions
             .AddValidationRule<CostLimitRule>(useForCachedDocuments: true)
             .AddSchema(sp => sp.GetRequiredService<BffSchema>().Schema, GraphQL.DI.ServiceLifetime.Singleton));
         services.AddHealthChecks();
+        services.AddBffRedis(builder.Configuration, options);
+        services.AddBffCaching(options);
+        services.AddBffPersistedQueries(options, builder.Environment.EnvironmentName, baseDirectory);
+        services.AddBffRateLimiting(options);
         return bff;
     }
 

@@ -86,6 +86,7 @@ public sealed class GraphQLRequestReader
                 OperationName = query["operationName"].ToString() is { Length: > 0 } name ? name : null,
                 Variables = query["variables"].ToString() is { Length: > 0 } v ? _serializer.Deserialize<Inputs>(v) : null,
                 Extensions = query["extensions"].ToString() is { Length: > 0 } e ? _serializer.Deserialize<Inputs>(e) : null,
+                DocumentId = query["documentId"].ToString() is { Length: > 0 } id ? id : null,
             }, null);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NotSupportedException)

@@ -78,6 +78,10 @@ public static class BffSchemaBuilder
                 else
                 {
                     field.Resolver = DefaultResolver(field);
+                    if (CachePolicyReader.HasCache(field))
+                    {
+                        fieldErrors.Add("@cache applies to fields bound with @rest or @grpc only (it caches the downstream call)");
+                    }
                 }
 
                 errors.AddRange(fieldErrors.Select(e => $"{sdl.Where($"{type.Name}.{field.Name}")}: {type.Name}.{field.Name}: {e}"));

@@ -9,7 +9,13 @@ public static class BindingDirectives
     /// <summary>The names of the binding directives.</summary>
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        "rest", "grpc", "from", "truncate", "range", "authorize",
+        "rest", "grpc", "from", "truncate", "range", "authorize", "cache",
+    };
+
+    /// <summary>The names of the types the binding directives use (hidden like the directives).</summary>
+    public static readonly IReadOnlySet<string> TypeNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "CacheScope",
     };
 
     /// <summary>The SDL that declares the binding directives.</summary>
@@ -66,5 +72,15 @@ public static class BindingDirectives
           "Roles of which the caller must have one."
           roles: [String!]
         ) on FIELD_DEFINITION | OBJECT
+        "Caches the bound call's response for maxAge seconds, shared by every caller (PUBLIC) or kept per caller (PRIVATE)."
+        directive @cache(maxAge: Int!, scope: CacheScope = PUBLIC) on FIELD_DEFINITION
+
+        "Who may share a cached downstream response."
+        enum CacheScope {
+          "The same for every caller."
+          PUBLIC
+          "Per caller, keyed by the caller's validated identity; never stored for anonymous callers."
+          PRIVATE
+        }
         """;
 }

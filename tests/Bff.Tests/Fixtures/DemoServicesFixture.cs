@@ -38,6 +38,10 @@ public sealed class DemoServicesFixture : IAsyncLifetime
         ["Bff:Diagnostics:DownstreamCalls"] = "true",
         ["Bff:Auth:Authority"] = IdentityUrl.ToString(),
         ["Bff:Auth:RequireHttpsMetadata"] = "false",
+        // The shared hosts serve many suites from one client address and count downstream calls: caching and rate
+        // limiting are tested on their own hosts (tests/Bff.Tests/Caching, RateLimiting).
+        ["Bff:Caching:Enabled"] = "false",
+        ["Bff:RateLimiting:Enabled"] = "false",
     };
 
     /// <summary>Mints a token the hosts accept (both audiences) for <paramref name="subject"/>.</summary>

@@ -9,7 +9,7 @@ public sealed class ProductionIntrospectionTests(DemoServicesFixture demo)
     [Fact]
     public async Task Mobile_in_production_refuses_introspection_and_hides_suggestions()
     {
-        using var host = HostClient.Start<Bff.MobileBff.Program>(demo, new Dictionary<string, string?>(), "Production");
+        using var host = HostClient.Start<Bff.MobileBff.Program>(demo, new Dictionary<string, string?> { ["Bff:TrustedDocuments:Mode"] = "Off" }, "Production");
 
         var (status, body) = await host.PostAsync(IntrospectionQuery.Text);
         var (_, typo) = await host.PostAsync("{ jobFee { total } }");
@@ -27,7 +27,7 @@ public sealed class ProductionIntrospectionTests(DemoServicesFixture demo)
     [Fact]
     public async Task Configuration_can_turn_introspection_on_in_production()
     {
-        using var host = HostClient.Start<Bff.MobileBff.Program>(demo, new Dictionary<string, string?> { ["Bff:Introspection:Enabled"] = "true" }, "Production");
+        using var host = HostClient.Start<Bff.MobileBff.Program>(demo, new Dictionary<string, string?> { ["Bff:Introspection:Enabled"] = "true", ["Bff:TrustedDocuments:Mode"] = "Off" }, "Production");
 
         var (status, _) = await host.PostAsync(IntrospectionQuery.Text);
 

@@ -36,6 +36,8 @@ public sealed class BffRequestContext : Dictionary<string, object?>
 
     /// <summary>Gets the <c>@authorize</c> decisions made for this request: <see langword="null"/> allows, else the refusal.</summary>
     public ConcurrentDictionary<Auth.AuthorizeRule, (string Code, string Message)?> Authorizations { get; } = new();
+    /// <summary>Gets what the operation's downstream calls said about caching (for the response's <c>Cache-Control</c>).</summary>
+    public Caching.CacheHints CacheHints { get; } = new();
 
     /// <summary>Gets the batch loaders of this request, one per binding and argument set.</summary>
     public ConcurrentDictionary<string, BatchLoader> Loaders { get; } = new(StringComparer.Ordinal);

@@ -89,7 +89,7 @@ public sealed class RestConnector : IDownstreamConnector
         }
     }
 
-    private static string BuildTarget(RestBinding rest, BindingScope scope)
+    internal static string BuildTarget(RestBinding rest, BindingScope scope)
     {
         var target = new StringBuilder();
         foreach (var part in rest.Path.Parts)
