@@ -50,7 +50,7 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
 
         var http = context.HttpContext;
         var partition = _partition.Of(http);
-        var cost = _kind == RateLimitKind.Requests ? 1 : CostOf(context.Request.Query, context.Request.OperationName);
+        var cost = _kind == RateLimitKind.Requests ? 1 : CostOf(context.Request.Query, context.Request.OperationName, context.Request.Variables);
         foreach (var (name, policy) in _policies)
         {
             if (cost > policy.Capacity)
@@ -97,7 +97,7 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
         headers["RateLimit-Policy"] = string.Create(CultureInfo.InvariantCulture, $"{decision.Limit};w={(long)Math.Ceiling(decision.Window.TotalSeconds)};name=\"{decision.Policy}\"");
     }
 
-    private int CostOf(string? query, string? operationName)
+    private int CostOf(string? query, string? operationName, IReadOnlyDictionary<string, object?>? variables)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
@@ -114,6 +114,6 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
             return 1;
         }
 
-        return _costs.Calculate(document, operationName);
+        return _costs.Calculate(document, operationName, variables);
     }
 }

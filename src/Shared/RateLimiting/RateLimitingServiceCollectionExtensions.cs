@@ -22,7 +22,7 @@ internal static class RateLimitingServiceCollectionExtensions
             return ActivatorUtilities.CreateInstance<GcraRateLimiter>(sp);
         });
         services.AddSingleton<ClientPartition>();
-        services.TryAddSingleton<IOperationCostCalculator, StaticOperationCostCalculator>();
+        services.TryAddSingleton<IOperationCostCalculator, Limits.OperationCostCalculator>();
         foreach (var kind in Enum.GetValues<RateLimitKind>())
         {
             services.AddSingleton<IGraphQLOperationFilter>(sp => ActivatorUtilities.CreateInstance<RateLimitFilter>(sp, kind));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Bff.RateLimiting;
 using System.Net;
 using Bff.Tests.Fixtures;
 
@@ -89,10 +91,14 @@ public sealed class RateLimitTests(DemoServicesFixture demo, RedisServer redis)
     [Fact]
     public async Task Cost_policies_charge_the_operations_cost()
     {
-        // { profile(id) { id name } } costs 1 + 10 (bound) + 2 = 13: a burst of 30 admits two.
+        // The budget is two and a half profile queries, priced by the host's own cost model: two pass, the third is
+        // refused, a cheap query still fits, and a query dearer than the whole burst can never pass (400, not 429).
+        var cost = HostClient.For<Bff.MobileBff.Program>(demo).Services.GetRequiredService<IOperationCostCalculator>()
+            .Calculate(GraphQLParser.Parser.Parse("{ profile(id: \"p1\") { id name } }"), null, null);
+        var limit = (cost * 5) / 2;
         using var host = new SharedStateHost<Bff.MobileBff.Program>(SharedStateSettings.For(demo, redis, SharedStateSettings.UniquePrefix("rl-cost"),
             ("Bff:RateLimiting:Enabled", "true"), ("Bff:RateLimiting:Policies:cost:Kind", "Cost"),
-            ("Bff:RateLimiting:Policies:cost:PermitLimit", "30"), ("Bff:RateLimiting:Policies:cost:Window", "01:00:00"),
+            ("Bff:RateLimiting:Policies:cost:PermitLimit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Bff:RateLimiting:Policies:cost:Window", "01:00:00"),
             ("Bff:RateLimiting:Policies:cost:Burst", null), ("Bff:RateLimiting:Policies:requests:PermitLimit", "1000")));
         var client = host.Start();
         demo.ProfilesLog.Reset();
@@ -101,9 +107,10 @@ public sealed class RateLimitTests(DemoServicesFixture demo, RedisServer redis)
         var second = await client.QueryAsync("{ profile(id: \"p2\") { id name } }");
         var third = await client.QueryAsync("{ profile(id: \"p3\") { id name } }");
         var cheap = await client.QueryAsync("{ __typename }");
-        var tooExpensive = await client.QueryAsync("{ a: profile(id: \"p1\") { id } b: profile(id: \"p2\") { id } c: profile(id: \"p3\") { id } }");
+        var tooExpensive = await client.QueryAsync("{ a: profile(id: \"p1\") { id name } b: profile(id: \"p2\") { id name } c: profile(id: \"p3\") { id name } }");
 
-        Assert.Equal("17", first.Header("RateLimit-Remaining"));
+        Assert.True(cost > 2, $"a bound field costs more than its scalars ({cost})");
+        Assert.Equal((limit - cost).ToString(System.Globalization.CultureInfo.InvariantCulture), first.Header("RateLimit-Remaining"));
         Assert.Equal(200, second.Status);
         Assert.Equal(429, third.Status);
         Assert.Equal(200, cheap.Status);
