@@ -1,7 +1,8 @@
-using System.Runtime.InteropServices;
 using Bff.Samples.Demo;
+using Bff.Samples.Identity;
 using Bff.Samples.Jobs;
 using Bff.Samples.Profiles;
+using System.Runtime.InteropServices;
 using Bff.Samples.Proposals;
 
 // The demo: three downstream services in this process, both BFFs as child processes, and a control API on :5099
@@ -11,10 +12,19 @@ var services = new Dictionary<string, DemoService>(StringComparer.OrdinalIgnoreC
     ["profiles"] = new("profiles", ProfilesService.DefaultUrl, ProfilesService.Create),
     ["jobs"] = new("jobs", JobsService.DefaultUrl, JobsService.Create),
     ["proposals"] = new("proposals", ProposalsService.DefaultUrl, ProposalsService.Create),
+    ["identity"] = new("identity", IdentityService.DefaultUrl, IdentityService.Create),
 };
-foreach (var service in services.Values)
+try
 {
-    await service.StartAsync();
+    foreach (var service in services.Values)
+    {
+        await service.StartAsync();
+    }
+}
+catch (IOException ex)
+{
+    Console.Error.WriteLine($"Cannot start the demo services: {ex.Message} Is another demo still running?");
+    return 1;
 }
 
 var environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
@@ -37,17 +47,8 @@ var control = ControlApi.Create("http://localhost:5099", services);
 await control.StartAsync();
 
 using var stop = new CancellationTokenSource();
-
-// Ctrl-C, and SIGTERM (docker stop, kill): the services' own hosts would otherwise swallow SIGTERM and keep the
-// process (and the BFF child processes) alive.
-using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-
-void Stop(PosixSignalContext context)
-{
-    context.Cancel = true;
-    stop.Cancel();
-}
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 try
 {
@@ -57,7 +58,9 @@ try
     Console.WriteLine("  MobileBff  http://localhost:5100/graphql   (Banana Cake Pop IDE: open it in a browser)");
     Console.WriteLine("  WebBff     http://localhost:5200/graphql");
     Console.WriteLine("  profiles   http://localhost:5301  (REST)   jobs http://localhost:5302  (REST)   proposals http://localhost:5303  (gRPC, h2c)");
-    Console.WriteLine("  control    POST http://localhost:5099/demo/services/{profiles|jobs|proposals}/{stop|start}");
+    Console.WriteLine("  identity   http://localhost:5304  (demo token issuer: discovery + JWKS, keys generated at start)");
+    Console.WriteLine("  control    POST http://localhost:5099/demo/services/{profiles|jobs|proposals|identity}/{stop|start}");
+    Console.WriteLine("  token      curl -s -X POST 'localhost:5304/demo/token?sub=p3&scope=proposals:read+proposals:write'");
     Console.WriteLine("Press Ctrl-C to stop.");
     await Task.Delay(Timeout.Infinite, stop.Token);
 }
@@ -81,4 +84,12 @@ finally
     {
         await service.StopAsync();
     }
+}
+
+return Environment.ExitCode;
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
 }

@@ -37,4 +37,30 @@ public static class ErrorCodes
     public const string GatewayTimeout = "GATEWAY_TIMEOUT";
     /// <summary>Something failed inside the gateway; details are in its logs, never in the response.</summary>
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
+    /// <summary>The operation is nested deeper than the host allows.</summary>
+    public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
+    /// <summary>The operation has more aliases than the host allows.</summary>
+    public const string MaxAliasesExceeded = "MAX_ALIASES_EXCEEDED";
+    /// <summary>The query text has more tokens than the host allows.</summary>
+    public const string MaxTokensExceeded = "MAX_TOKENS_EXCEEDED";
+    /// <summary>The operation's static cost is higher than the host allows.</summary>
+    public const string MaxCostExceeded = "MAX_COST_EXCEEDED";
+    /// <summary>A batch carries more operations than the host allows.</summary>
+    public const string MaxBatchOperationsExceeded = "MAX_BATCH_OPERATIONS_EXCEEDED";
+    /// <summary>The <c>variables</c> object is larger than the host allows.</summary>
+    public const string VariablesTooLarge = "VARIABLES_TOO_LARGE";
+    /// <summary>Introspection is turned off on this host.</summary>
+    public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
+    /// <summary>A GET request lacks the header that proves it is not a cross-site request (strict CSRF mode).</summary>
+    public const string CsrfPreflightRequired = "CSRF_PREFLIGHT_REQUIRED";
+    /// <summary>The persisted-query hash is not known: send it again with the query text (Apollo's automatic persisted queries).</summary>
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+    /// <summary>The host does not accept persisted-query hashes: send the query text.</summary>
+    public const string PersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";
+    /// <summary>The persisted-query hash is not the SHA-256 of the query sent with it.</summary>
+    public const string PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
+    /// <summary>The host runs trusted documents only, and this operation is not one of them.</summary>
+    public const string PersistedQueryNotAllowed = "PERSISTED_QUERY_NOT_ALLOWED";
+    /// <summary>The caller used up its rate-limit budget; retry after <c>extensions.retryAfter</c> seconds.</summary>
+    public const string RateLimited = "RATE_LIMITED";
 }

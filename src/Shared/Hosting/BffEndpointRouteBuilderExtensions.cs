@@ -1,8 +1,8 @@
 using Bff.Http;
 using Bff.Ide;
 using Bff.Resilience;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Bff.Stitching;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Bff.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +16,7 @@ public static class BffEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the GraphQL endpoint (GET and POST at <see cref="BffOptions.Path"/>), the IDE beside it, and the health
-    /// endpoints. Resolves the schema now, so bad bindings stop the host at start-up with every problem listed.
+    /// endpoints, after JWT bearer authentication. Resolves the schema now, so bad bindings stop the host at start-up with every problem listed.
     /// </summary>
     public static IEndpointConventionBuilder MapBff(this WebApplication app)
     {
@@ -36,14 +36,18 @@ public static class BffEndpointRouteBuilderExtensions
         var schema = app.Services.GetRequiredService<BffSchema>();
         app.Services.GetRequiredService<DownstreamResilience>().BuildAll();
         BffHostingLog.Started(logger, options.Name, options.Path, schema.Bindings.Count, options.Sources.Count);
-        // Liveness runs no check: the process answers. Readiness reports every source's circuit (and any other
-        // check tagged "ready"); an open circuit degrades it but keeps it 200, since the host still serves partial data.
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        // Liveness runs no readiness check: the process answers. Readiness reports Redis and every source's circuit;
+        // a degraded dependency keeps it 200, since the host still serves (from memory, with partial data).
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(BffHealthChecks.ReadyTag) });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(ResilienceServiceCollectionExtensions.ReadyTag),
+            Predicate = check => check.Tags.Contains(BffHealthChecks.ReadyTag),
             ResponseWriter = ReadinessResponseWriter.WriteAsync,
         });
+
+        // Authentication runs before the endpoint so the caller is known to everything after it; the endpoint itself
+        // refuses invalid tokens with a GraphQL-shaped 401.
+        app.UseAuthentication();
         var ide = options.Ide;
         if (string.IsNullOrEmpty(ide.Title))
         {

@@ -1,5 +1,11 @@
+using Bff.Auth;
+using Bff.Caching;
 using Bff.Hosting;
+using Bff.PersistedQueries;
+using Bff.RateLimiting;
+using Bff.Redis;
 using Bff.Http;
+using Bff.Limits;
 using Bff.Stitching;
 using Bff.Stitching.Contracts;
 using Bff.Stitching.Execution;
@@ -19,14 +25,27 @@ public static class BffHostApplicationBuilderExtensions
     /// Adds the Bff gateway configured from the <c>Bff</c> section: schema and bindings (checked now, so a bad
     /// configuration stops the host before it listens), connectors for every source, and the GraphQL endpoint.
     /// </summary>
-    public static IHostApplicationBuilder AddBff(this IHostApplicationBuilder builder)
+    public static BffBuilder AddBff(this IHostApplicationBuilder builder)
     {
         var options = new BffOptions();
         builder.Configuration.GetSection(BffOptions.SectionName).Bind(options);
         var services = builder.Services;
+        var bff = new BffBuilder(services, builder.Configuration, options);
         services.AddSingleton(options);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         services.TryAddTimeProvider();
+        var problems = AuthOptionsValidator.Validate(options.Auth)
+            .Concat(options.Limits.Validate())
+            .Concat(OutgoingHeaders.Validate(options.Sources))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            throw new BffConfigurationException(problems);
+        }
+
+        services.AddBffAuthentication(options.Auth);
+        var introspection = new IntrospectionPolicy(options.Introspection.Enabled ?? !builder.Environment.IsProduction());
+        services.AddSingleton(introspection);
 
         foreach (var (name, source) in options.Sources)
         {
@@ -47,20 +66,30 @@ public static class BffHostApplicationBuilderExtensions
 
         var baseDirectory = AppContext.BaseDirectory;
         var contracts = ContractSet.Load(options, baseDirectory, "appsettings.json");
+        contracts.Errors.AddRange(options.ValidateSharedState());
         services.AddSingleton(contracts);
         services.AddSingleton(sp => new DownstreamDispatcher(
             CreateConnectors(sp, options, contracts), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IDownstreamCallFilter>()));
-        services.AddSingleton(sp => BffSchemaBuilder.Build(options, baseDirectory, contracts, sp.GetRequiredService<DownstreamDispatcher>()));
+        services.AddSingleton(sp => BffSchemaBuilder.Build(
+            options, baseDirectory, contracts, sp.GetRequiredService<DownstreamDispatcher>(), bff.Resolvers, sp.GetRequiredService<FieldAuthorizer>()));
+        services.AddSingleton(sp => new CostModel(sp.GetRequiredService<BffSchema>(), options.Limits));
         services.AddSingleton(sp => new DocumentCache(options.Http.DocumentCacheSize, options.Http.DocumentCacheMaxQueryLength));
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
             .AddErrorInfoProvider<BffErrorInfoProvider>()
             .ConfigureExecution<CachedDocumentValidation>()
+            .AddValidationRule<IntrospectionRule>(useForCachedDocuments: false)
+            .AddValidationRule<OperationLimitsRule>(useForCachedDocuments: false)
+            .AddValidationRule<CostLimitRule>(useForCachedDocuments: true)
             .AddSchema(sp => sp.GetRequiredService<BffSchema>().Schema, GraphQL.DI.ServiceLifetime.Singleton));
         services.AddHealthChecks();
+        services.AddBffRedis(builder.Configuration, options);
+        services.AddBffCaching(options);
+        services.AddBffPersistedQueries(options, builder.Environment.EnvironmentName, baseDirectory);
+        services.AddBffRateLimiting(options);
         services.AddBffResilience();
-        return builder;
+        return bff;
     }
 
     private static Dictionary<string, IDownstreamConnector> CreateConnectors(IServiceProvider services, BffOptions options, ContractSet contracts)

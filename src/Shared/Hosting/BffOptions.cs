@@ -35,6 +35,34 @@ public sealed class BffOptions
     /// <summary>Gets the options of the Banana Cake Pop IDE served at <see cref="Path"/>.</summary>
     public Ide.BananaCakePopOptions Ide { get; } = new() { Title = "" };
 
+    /// <summary>Gets the authentication options (JWT bearer tokens) and the named authorization policies.</summary>
+    public Auth.AuthOptions Auth { get; } = new();
+
+    /// <summary>Gets the limits on what one operation may ask for.</summary>
+    public Limits.LimitOptions Limits { get; } = new();
+
+    /// <summary>Gets whether clients may introspect the schema.</summary>
+    public Limits.IntrospectionOptions Introspection { get; } = new();
+
     /// <summary>Gets the diagnostics options.</summary>
     public DiagnosticsOptions Diagnostics { get; } = new();
+
+    /// <summary>Gets how the host uses Redis (the connection string is <c>ConnectionStrings:Redis</c>).</summary>
+    public Redis.RedisOptions Redis { get; } = new();
+
+    /// <summary>Gets the downstream response caching options.</summary>
+    public Caching.CacheOptions Caching { get; } = new();
+
+    /// <summary>Gets the automatic persisted queries options.</summary>
+    public PersistedQueries.PersistedQueryOptions PersistedQueries { get; } = new();
+
+    /// <summary>Gets the trusted documents options.</summary>
+    public PersistedQueries.TrustedDocumentOptions TrustedDocuments { get; } = new();
+
+    /// <summary>Gets the rate-limiting options.</summary>
+    public RateLimiting.RateLimitingOptions RateLimiting { get; } = new();
+
+    internal IEnumerable<string> ValidateSharedState() =>
+        Redis.Validate().Concat(Caching.Validate()).Concat(PersistedQueries.Validate())
+            .Concat(TrustedDocuments.Validate()).Concat(RateLimiting.Validate());
 }

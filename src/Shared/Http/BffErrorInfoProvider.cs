@@ -10,6 +10,11 @@ namespace Bff.Http;
 /// </summary>
 public sealed class BffErrorInfoProvider : IErrorInfoProvider
 {
+    private readonly bool _maskSuggestions;
+
+    /// <summary>Creates the provider; when introspection is refused, "Did you mean …" suggestions are removed from messages.</summary>
+    public BffErrorInfoProvider(Limits.IntrospectionPolicy? introspection = null) => _maskSuggestions = introspection is { Allowed: false };
+
     /// <inheritdoc />
     public ErrorInfo GetInfo(ExecutionError executionError)
     {
@@ -21,21 +26,34 @@ public sealed class BffErrorInfoProvider : IErrorInfoProvider
                 extensions[key] = value;
             }
         }
+        else if (executionError is BffValidationError validation)
+        {
+            foreach (var (key, value) in validation.ExtraExtensions)
+            {
+                extensions[key] = value;
+            }
+        }
         else if (executionError is ValidationError { Number: { } number })
         {
             extensions["rule"] = number;
         }
 
         var message = executionError is UnhandledError ? "Internal error while resolving this field." : executionError.Message;
+        if (_maskSuggestions && executionError is ValidationError)
+        {
+            message = Suggestions.Remove(message);
+        }
+
         return new ErrorInfo { Message = message, Extensions = extensions };
     }
 
     private static string CodeOf(ExecutionError error) => error switch
     {
         BffError bff => bff.Code ?? ErrorCodes.InternalServerError,
+        BffValidationError validation => validation.Code ?? ErrorCodes.ValidationFailed,
         SyntaxError => ErrorCodes.ParseFailed,
         InvalidVariableError => ErrorCodes.BadUserInput,
-        InvalidOperationNameError or NoOperationError => ErrorCodes.OperationNotFound,
+        InvalidOperationNameError or NoOperationError or NoOperationNameError => ErrorCodes.OperationNotFound,
         ValidationError => ErrorCodes.ValidationFailed,
         UnhandledError => ErrorCodes.InternalServerError,
         DocumentError => ErrorCodes.BadRequest,

@@ -1,4 +1,5 @@
 using Bff.Hosting;
+using System.Diagnostics;
 using Bff.Observability;
 using Bff.Stitching;
 using Bff.Stitching.Execution;
@@ -28,6 +29,7 @@ public sealed partial class GraphQLHttpEndpoint
     private readonly IGraphQLOperationFilter[] _filters;
     private readonly TimeProvider _time;
     private readonly GraphQLDocumentBuilder _documentBuilder = new() { MaxDepth = 128 };
+    private readonly string[] _forwardHeaders;
 
     /// <summary>Creates the endpoint.</summary>
     public GraphQLHttpEndpoint(
@@ -49,6 +51,7 @@ public sealed partial class GraphQLHttpEndpoint
         _options = options;
         _logger = logger;
         _reader = new GraphQLRequestReader(serializer, options.Http);
+        _forwardHeaders = options.Sources.Values.SelectMany(s => s.ForwardHeaders).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
     }
 
     /// <summary>Handles one HTTP request to the GraphQL path.</summary>
@@ -59,6 +62,13 @@ public sealed partial class GraphQLHttpEndpoint
         {
             await RefuseAsync(context, GraphQLMediaTypes.Json, new(StatusCodes.Status406NotAcceptable, ErrorCodes.NotAcceptable,
                 $"Accept '{GraphQLMediaTypes.GraphQLResponse}' or '{GraphQLMediaTypes.Json}'.")).ConfigureAwait(false);
+            return;
+        }
+
+        var (caller, guardRefusal) = await GuardAsync(context).ConfigureAwait(false);
+        if (guardRefusal is not null)
+        {
+            await RefuseAsync(context, mediaType, guardRefusal).ConfigureAwait(false);
             return;
         }
 
@@ -94,7 +104,7 @@ public sealed partial class GraphQLHttpEndpoint
         {
             foreach (var request in requests)
             {
-                outcomes.Add(await ExecuteAsync(context, request, isGet, mediaType, budget).ConfigureAwait(false));
+                outcomes.Add(await ExecuteAsync(context, request, isGet, mediaType, caller, budget).ConfigureAwait(false));
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -114,10 +124,11 @@ public sealed partial class GraphQLHttpEndpoint
         await _serializer.WriteAsync(context.Response.Body, body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private async Task<(ExecutionResult Result, int Status)> ExecuteAsync(HttpContext http, GraphQLRequest request, bool isGet, string mediaType, RequestBudget budget)
+    private async Task<(ExecutionResult Result, int Status)> ExecuteAsync(HttpContext http, GraphQLRequest request, bool isGet, string mediaType, Caller caller, RequestBudget budget)
     {
-        var requestContext = new BffRequestContext(http.User, new Dictionary<string, string>()) { Deadline = budget.Deadline };
-        var operation = new GraphQLOperationContext(http, request, isGet, mediaType, requestContext);
+        using var activity = BffTelemetry.ActivitySource.StartActivity("graphql " + (request.OperationName ?? "operation"), ActivityKind.Internal);
+        var operation = new GraphQLOperationContext(http, request, isGet, mediaType,
+            new BffRequestContext(http.User, caller.ForwardedHeaders) { BearerToken = caller.Token, Deadline = budget.Deadline });
         if (budget.Expired)
         {
             return TimedOut(budget);
@@ -139,19 +150,23 @@ public sealed partial class GraphQLHttpEndpoint
         }
         catch (OperationCanceledException) when (budget.Expired)
         {
-            return TimedOut(budget);
+            (result, status) = TimedOut(budget);
         }
 
         if (budget.Expired)
         {
-            return TimedOut(budget);
+            (result, status) = TimedOut(budget);
         }
-
-        foreach (var filter in _filters)
+        else
         {
-            await filter.AfterExecuteAsync(operation, result).ConfigureAwait(false);
+            foreach (var filter in _filters)
+            {
+                await filter.AfterExecuteAsync(operation, result).ConfigureAwait(false);
+            }
         }
 
+        BffTelemetry.Operations.Add(1, new KeyValuePair<string, object?>("http.response.status_code", status));
+        activity?.SetTag("http.response.status_code", status);
         return (result, status);
     }
 
@@ -171,10 +186,20 @@ public sealed partial class GraphQLHttpEndpoint
             return (Errors(new BffError(ErrorCodes.BadRequest, "The request has no 'query'.")), StatusCodes.Status400BadRequest);
         }
 
+        if (CheckVariables(request) is { } tooLarge)
+        {
+            return (Errors(tooLarge), strict ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+        }
+
         var document = _cache.Get(request.Query);
         var cached = document is not null;
         if (document is null)
         {
+            if (CheckTokens(request.Query) is { } tooLong)
+            {
+                return (Errors(tooLong), strict ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+            }
+
             try
             {
                 document = _documentBuilder.Build(request.Query);
@@ -241,7 +266,7 @@ public sealed partial class GraphQLHttpEndpoint
     {
         context.Response.StatusCode = refusal.Status;
         context.Response.ContentType = mediaType + "; charset=utf-8";
-        await _serializer.WriteAsync(context.Response.Body, Errors(new BffError(refusal.Code, refusal.Message)), context.RequestAborted).ConfigureAwait(false);
+        await _serializer.WriteAsync(context.Response.Body, Errors(new BffError(refusal.Code, refusal.Message, refusal.Extensions)), context.RequestAborted).ConfigureAwait(false);
     }
 
     private static ExecutionResult Errors(ExecutionError error) => new() { Errors = [error] };

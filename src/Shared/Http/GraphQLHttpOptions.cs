@@ -26,4 +26,12 @@ public sealed class GraphQLHttpOptions
     /// </summary>
     /// <value>Defaults to 15 seconds.</value>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Gets or sets a value indicating whether GET requests must carry a header a browser cannot add cross-site without
+    /// a CORS preflight: <c>GraphQL-Preflight</c>, <c>X-Apollo-Operation-Name</c> or <c>Apollo-Require-Preflight</c>
+    /// (any non-empty value). POSTs are always protected: they must be <c>application/json</c>, which no form can send.
+    /// </summary>
+    /// <value>Defaults to <see langword="false"/>.</value>
+    public bool RequirePreflightHeader { get; set; }
 }

@@ -9,7 +9,8 @@ namespace Bff.Http;
 /// <param name="Status">The HTTP status code.</param>
 /// <param name="Code">The error's <c>extensions.code</c>.</param>
 /// <param name="Message">A client-safe message.</param>
-public sealed record RequestRefusal(int Status, string Code, string Message);
+/// <param name="Extensions">Extensions added beside the code (e.g. a limit's value).</param>
+public sealed record RequestRefusal(int Status, string Code, string Message, IReadOnlyDictionary<string, object?>? Extensions = null);
 
 /// <summary>Reads GraphQL-over-HTTP requests: a JSON POST body (one request or a batch array), or GET parameters.</summary>
 public sealed class GraphQLRequestReader
@@ -37,7 +38,8 @@ public sealed class GraphQLRequestReader
         if (body is null)
         {
             return (null, false, new(StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge,
-                $"The request body is larger than {_options.MaxRequestBodyBytes} bytes."));
+                $"The request body is larger than {_options.MaxRequestBodyBytes} bytes.",
+                new Dictionary<string, object?> { ["limit"] = _options.MaxRequestBodyBytes }));
         }
 
         var text = System.Text.Encoding.UTF8.GetString(body).TrimStart();
@@ -52,7 +54,9 @@ public sealed class GraphQLRequestReader
                 }
 
                 return batch.Count > _options.MaxBatchOperations
-                    ? (null, true, BadRequest($"A batch may carry at most {_options.MaxBatchOperations} operations; this one has {batch.Count}."))
+                    ? (null, true, new(StatusCodes.Status400BadRequest, ErrorCodes.MaxBatchOperationsExceeded,
+                        $"A batch may carry at most {_options.MaxBatchOperations} operations; this one has {batch.Count}.",
+                        new Dictionary<string, object?> { ["limit"] = _options.MaxBatchOperations, ["measured"] = batch.Count }))
                     : (batch!, true, null);
             }
 
@@ -82,6 +86,7 @@ public sealed class GraphQLRequestReader
                 OperationName = query["operationName"].ToString() is { Length: > 0 } name ? name : null,
                 Variables = query["variables"].ToString() is { Length: > 0 } v ? _serializer.Deserialize<Inputs>(v) : null,
                 Extensions = query["extensions"].ToString() is { Length: > 0 } e ? _serializer.Deserialize<Inputs>(e) : null,
+                DocumentId = query["documentId"].ToString() is { Length: > 0 } id ? id : null,
             }, null);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NotSupportedException)

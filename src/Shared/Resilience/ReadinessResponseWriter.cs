@@ -6,8 +6,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Bff.Resilience;
 
 /// <summary>
-/// Writes <c>GET /health/ready</c>: the overall status, every source with its circuit state, and the status of each
-/// readiness check, e.g. <c>{"status":"degraded","sources":{"profiles":{"kind":"rest","circuit":"open"}},"checks":{"sources":"degraded"}}</c>.
+/// Writes <c>GET /health/ready</c>: the overall status, every source with its circuit state, and each readiness check
+/// (<c>sources</c>, <c>redis</c>) with its status and description, e.g.
+/// <c>{"status":"degraded","sources":{"profiles":{"kind":"rest","circuit":"open"}},"checks":{"sources":{"status":"degraded","description":"…"}}}</c>.
 /// </summary>
 public static class ReadinessResponseWriter
 {
@@ -27,7 +28,7 @@ public static class ReadinessResponseWriter
         {
             status = Name(report.Status),
             sources = report.Entries.TryGetValue("sources", out var sources) ? sources.Data : null,
-            checks = report.Entries.ToDictionary(e => e.Key, e => Name(e.Value.Status)),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = Name(e.Value.Status), description = e.Value.Description }),
         };
         return JsonSerializer.SerializeAsync(context.Response.Body, body, Json, context.RequestAborted);
     }

@@ -1,3 +1,4 @@
+using Bff.Hosting;
 using Bff.Resilience;
 using Bff.Stitching;
 
@@ -6,9 +7,6 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Bff's downstream resilience.</summary>
 public static class ResilienceServiceCollectionExtensions
 {
-    /// <summary>The health-check tag of the checks <c>GET /health/ready</c> runs.</summary>
-    public const string ReadyTag = "ready";
-
     /// <summary>
     /// Adds one resilience pipeline per source (<see cref="DownstreamResilience"/>), the call filter that runs every
     /// downstream call through it, and the <c>sources</c> readiness check reporting each source's circuit.
@@ -17,7 +15,7 @@ public static class ResilienceServiceCollectionExtensions
     {
         services.AddSingleton<DownstreamResilience>();
         services.AddSingleton<IDownstreamCallFilter, ResilienceCallFilter>();
-        services.AddHealthChecks().AddCheck<SourceCircuitsHealthCheck>("sources", tags: [ReadyTag]);
+        services.AddHealthChecks().AddCheck<SourceCircuitsHealthCheck>("sources", tags: [BffHealthChecks.ReadyTag]);
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Bff.Stitching.Bindings;
 using Bff.Stitching.Contracts;
 using Bff.Stitching.Execution;
 using GraphQL;
+using GraphQL.Resolvers;
 using GraphQL.Types;
 
 namespace Bff.Stitching;
@@ -14,8 +15,22 @@ namespace Bff.Stitching;
 public static class BffSchemaBuilder
 {
     /// <summary>Builds the schema, or throws <see cref="BffConfigurationException"/> listing every problem.</summary>
-    public static BffSchema Build(BffOptions options, string baseDirectory, ContractSet contracts, DownstreamDispatcher dispatcher)
+    /// <param name="options">The host's options.</param>
+    /// <param name="baseDirectory">Where the SDL and contracts are read from.</param>
+    /// <param name="contracts">The sources' contracts.</param>
+    /// <param name="dispatcher">Where bound fields send their calls.</param>
+    /// <param name="resolvers">C# resolvers added with <c>AddResolver</c>, by coordinate.</param>
+    /// <param name="authorizer">Checks <c>@authorize</c>; without it, a schema that uses <c>@authorize</c> is refused.</param>
+    public static BffSchema Build(
+        BffOptions options,
+        string baseDirectory,
+        ContractSet contracts,
+        DownstreamDispatcher dispatcher,
+        IReadOnlyDictionary<string, IFieldResolver>? resolvers = null,
+        Auth.FieldAuthorizer? authorizer = null)
     {
+        resolvers ??= new Dictionary<string, IFieldResolver>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(options.Schema))
         {
             throw new BffConfigurationException(["appsettings.json: Bff:Schema: the SDL file of the host is required (e.g. schemas/web.graphql)."]);
@@ -34,7 +49,8 @@ public static class BffSchemaBuilder
             throw new BffConfigurationException([$"{sdl.Path}: {ex.Message}"]);
         }
 
-        var errors = new List<string>(contracts.Errors);
+        var errors = new List<string>(BffOptionsValidator.Validate(options));
+        errors.AddRange(contracts.Errors);
         var bindings = new List<FieldBinding>();
         foreach (var type in schema.AllTypes.OfType<IObjectGraphType>().Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal)))
         {
@@ -42,7 +58,17 @@ public static class BffSchemaBuilder
             {
                 var fieldErrors = new List<string>();
                 var binding = BindingReader.Read(type, field, fieldErrors);
-                if (binding is not null)
+                var coordinate = $"{type.Name}.{field.Name}";
+                if (resolvers.TryGetValue(coordinate, out var custom))
+                {
+                    used.Add(coordinate);
+                    field.Resolver = custom;
+                    if (binding is not null)
+                    {
+                        fieldErrors.Add("has a binding and a C# resolver (AddResolver); keep one");
+                    }
+                }
+                else if (binding is not null)
                 {
                     BindingChecker.Check(binding, field, type, schema, options, contracts, fieldErrors);
                     bindings.Add(binding);
@@ -52,12 +78,19 @@ public static class BffSchemaBuilder
                 else
                 {
                     field.Resolver = DefaultResolver(field);
+                    if (CachePolicyReader.HasCache(field))
+                    {
+                        fieldErrors.Add("@cache applies to fields bound with @rest or @grpc only (it caches the downstream call)");
+                    }
                 }
 
                 errors.AddRange(fieldErrors.Select(e => $"{sdl.Where($"{type.Name}.{field.Name}")}: {type.Name}.{field.Name}: {e}"));
             }
         }
 
+        errors.AddRange(resolvers.Keys.Where(k => !used.Contains(k))
+            .Select(k => $"{sdl.Path}: AddResolver(\"{k}\"): the schema has no such field."));
+        Auth.AuthorizationWiring.Apply(schema, authorizer, sdl.Where, errors);
         errors.AddRange(ContractChecker.Check(schema, bindings, contracts, sdl));
         if (errors.Count > 0)
         {

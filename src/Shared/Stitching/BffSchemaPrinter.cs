@@ -11,7 +11,13 @@ public static class BffSchemaPrinter
     public static string Print(BffSchema schema)
     {
         var document = schema.Schema.ToAST();
-        document.Definitions.RemoveAll(d => d is GraphQLDirectiveDefinition directive && BindingDirectives.Names.Contains(directive.Name.StringValue));
+        document.Definitions.RemoveAll(d => d is GraphQLDirectiveDefinition directive && BindingDirectives.Names.Contains(directive.Name.StringValue)
+            || d is GraphQLTypeDefinition type && BindingDirectives.TypeNames.Contains(type.Name.StringValue));
+        foreach (var definition in document.Definitions.OfType<IHasDirectivesNode>())
+        {
+            Strip(definition);
+        }
+
         foreach (var definition in document.Definitions.OfType<IHasFieldsDefinitionNode>())
         {
             foreach (var field in definition.Fields?.Items ?? [])

@@ -8,4 +8,7 @@ internal sealed class BindingDirectiveFilter : DefaultSchemaFilter
 {
     public override Task<bool> AllowDirective(Directive directive) =>
         BindingDirectives.Names.Contains(directive.Name) ? Forbidden : base.AllowDirective(directive);
+
+    public override Task<bool> AllowType(IGraphType type) =>
+        BindingDirectives.TypeNames.Contains(type.Name) ? Forbidden : base.AllowType(type);
 }

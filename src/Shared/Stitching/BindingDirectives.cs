@@ -9,7 +9,13 @@ public static class BindingDirectives
     /// <summary>The names of the binding directives.</summary>
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        "rest", "grpc", "from", "truncate", "range",
+        "rest", "grpc", "from", "truncate", "range", "authorize", "cache",
+    };
+
+    /// <summary>The names of the types the binding directives use (hidden like the directives).</summary>
+    public static readonly IReadOnlySet<string> TypeNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "CacheScope",
     };
 
     /// <summary>The SDL that declares the binding directives.</summary>
@@ -56,5 +62,25 @@ public static class BindingDirectives
 
         "Bounds an Int argument; a value outside fails the field with BAD_USER_INPUT before any downstream call."
         directive @range(min: Int, max: Int) on ARGUMENT_DEFINITION
+
+        "Restricts a field (or every field of a type, and every field returning it) to authenticated callers with every listed scope, one of the listed roles, and the named policy. Checked before any downstream call."
+        directive @authorize(
+          "A named ASP.NET Core authorization policy (Bff:Auth:Policies or code)."
+          policy: String
+          "Scopes the caller must all have (the 'scope' or 'scp' claim)."
+          scopes: [String!]
+          "Roles of which the caller must have one."
+          roles: [String!]
+        ) on FIELD_DEFINITION | OBJECT
+        "Caches the bound call's response for maxAge seconds, shared by every caller (PUBLIC) or kept per caller (PRIVATE)."
+        directive @cache(maxAge: Int!, scope: CacheScope = PUBLIC) on FIELD_DEFINITION
+
+        "Who may share a cached downstream response."
+        enum CacheScope {
+          "The same for every caller."
+          PUBLIC
+          "Per caller, keyed by the caller's validated identity; never stored for anonymous callers."
+          PRIVATE
+        }
         """;
 }

@@ -48,4 +48,15 @@ public sealed class SourceOptions
 
     /// <summary>Gets the fault injection settings of the source (tests and drills only).</summary>
     public ChaosOptions Chaos { get; } = new();
+
+    /// <summary>Gets what credentials calls to this source carry (<c>Bff:Sources:{name}:Auth</c>).</summary>
+    /// <value>Defaults to none: the caller's token is never forwarded unless configured.</value>
+    public SourceAuthOptions Auth { get; } = new();
+
+    /// <summary>
+    /// Gets the incoming request headers copied onto calls to this source (e.g. <c>Accept-Language</c>,
+    /// <c>X-Correlation-Id</c>). Headers not listed are never propagated.
+    /// </summary>
+    /// <value>Empty by default.</value>
+    public List<string> ForwardHeaders { get; } = [];
 }

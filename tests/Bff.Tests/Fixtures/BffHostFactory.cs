@@ -8,16 +8,18 @@ public sealed class BffHostFactory<TProgram> : WebApplicationFactory<TProgram>
     where TProgram : class
 {
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly string _environment;
 
-    public BffHostFactory(IReadOnlyDictionary<string, string?> settings)
+    public BffHostFactory(IReadOnlyDictionary<string, string?> settings, string environment = "Testing")
     {
         _settings = settings;
+        _environment = environment;
         UseKestrel(0);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,4 +1,5 @@
 using Bff.Samples.Common;
+using Bff.Samples.Identity;
 using Bff.Samples.Jobs;
 using Bff.Samples.Profiles;
 using Bff.Samples.Proposals;
@@ -17,10 +18,16 @@ public sealed class DemoServicesFixture : IAsyncLifetime
     public HttpFaults ProfilesFaults { get; } = new();
     public HttpFaults JobsFaults { get; } = new();
     public GrpcFaults ProposalsFaults { get; } = new();
+    public RequestLog IdentityLog { get; } = new();
+    public HttpFaults IdentityFaults { get; } = new();
+
+    /// <summary>The demo token issuer; its JWKS is served by a real loopback server at <see cref="IdentityUrl"/>.</summary>
+    public DemoIssuer Issuer { get; } = new("http://placeholder");
 
     public Uri ProfilesUrl { get; private set; } = null!;
     public Uri JobsUrl { get; private set; } = null!;
     public Uri ProposalsUrl { get; private set; } = null!;
+    public Uri IdentityUrl { get; private set; } = null!;
 
     /// <summary>The settings that point a BFF host at these services.</summary>
     public Dictionary<string, string?> HostSettings => new()
@@ -29,13 +36,28 @@ public sealed class DemoServicesFixture : IAsyncLifetime
         ["Bff:Sources:jobs:BaseAddress"] = JobsUrl.ToString(),
         ["Bff:Sources:proposals:BaseAddress"] = ProposalsUrl.ToString(),
         ["Bff:Diagnostics:DownstreamCalls"] = "true",
+        ["Bff:Auth:Authority"] = IdentityUrl.ToString(),
+        ["Bff:Auth:RequireHttpsMetadata"] = "false",
+        // The shared hosts serve many suites from one client address and count downstream calls: caching and rate
+        // limiting are tested on their own hosts (tests/Bff.Tests/Caching, RateLimiting).
+        ["Bff:Caching:Enabled"] = "false",
+        ["Bff:RateLimiting:Enabled"] = "false",
     };
+
+    /// <summary>Mints a token the hosts accept (both audiences) for <paramref name="subject"/>.</summary>
+    public string Token(string subject = "p3", string[]? scopes = null, string[]? roles = null) =>
+        Issuer.Mint(new DemoToken { Subject = subject, Scopes = scopes ?? [], Roles = roles ?? [] });
+
+    /// <summary>The number of requests the three demo downstream services received so far.</summary>
+    public int DownstreamTotal => ProfilesLog.Total + JobsLog.Total + ProposalsLog.Total;
 
     public async Task InitializeAsync()
     {
         ProfilesUrl = await StartAsync(ProfilesService.Create("http://127.0.0.1:0", ProfilesLog, ProfilesFaults));
         JobsUrl = await StartAsync(JobsService.Create("http://127.0.0.1:0", JobsLog, JobsFaults));
         ProposalsUrl = await StartAsync(ProposalsService.Create("http://127.0.0.1:0", ProposalsLog, ProposalsFaults));
+        IdentityUrl = await StartAsync(IdentityService.Create("http://127.0.0.1:0", Issuer, IdentityLog, IdentityFaults));
+        Issuer.Issuer = IdentityUrl.ToString().TrimEnd('/');
     }
 
     public async Task DisposeAsync()

@@ -34,6 +34,9 @@ public sealed class OutageFixture : IAsyncLifetime
         ["Bff:Sources:jobs:BaseAddress"] = _services["jobs"].Url,
         ["Bff:Sources:proposals:BaseAddress"] = _services["proposals"].Url,
         ["Bff:Diagnostics:DownstreamCalls"] = "true",
+        // Resilience tests count downstream calls; caching (which answers without them) is tested on its own hosts.
+        ["Bff:Caching:Enabled"] = "false",
+        ["Bff:RateLimiting:Enabled"] = "false",
     };
 
     public async Task InitializeAsync()

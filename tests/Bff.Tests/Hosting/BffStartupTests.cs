@@ -37,6 +37,9 @@ public sealed class BffStartupTests(DemoServicesFixture demo)
     [InlineData("Bff:Schema", "schemas/missing.graphql", "schemas/missing.graphql: schema file not found")]
     [InlineData("Bff:Sources:jobs:BaseAddress", "not a uri", "Bff:Sources:jobs:BaseAddress: an absolute URI is required")]
     [InlineData("Bff:Sources:jobs:Contract", "schemas/downstream/none.json", "Bff:Sources:jobs:Contract: file 'schemas/downstream/none.json' not found")]
+    [InlineData("Bff:Sources:jobs:Timeout", "-00:00:01", "Bff:Sources:jobs:Timeout: must be positive")]
+    [InlineData("Bff:Http:MaxRequestBodyBytes", "10", "Bff:Http:MaxRequestBodyBytes: 10 is too small")]
+    [InlineData("Bff:Path", "graphql", "Bff:Path: 'graphql' must start with '/'")]
     public void Host_with_bad_configuration_does_not_start(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?>(demo.HostSettings) { [key] = value };

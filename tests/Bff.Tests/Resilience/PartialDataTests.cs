@@ -116,6 +116,30 @@ public sealed class PartialDataTests(OutageFixture outage) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Cache_answers_while_the_circuit_is_open_and_a_shared_failure_keeps_each_fields_path()
+    {
+        using var host = new TestHost<Bff.WebBff.Program>(ResilienceSettings.Fast(outage,
+            ("Bff:Caching:Enabled", "true"),
+            ("Bff:Sources:profiles:Resilience:Retry:MaxRetries", "0"),
+            ("Bff:Sources:profiles:Resilience:CircuitBreaker:MinimumThroughput", "2")));
+        var (_, warm) = await host.PostAsync("""{ profile(id: "p1") { id } }""");
+        Assert.Null(warm["errors"]);
+        outage.ProfilesFaults.FailWithStatus = 503;
+
+        // Two aliases of one uncached call are coalesced into one downstream call; each alias gets its own error.
+        var (_, failed) = await host.PostAsync("""{ a: profile(id: "p2") { id } b: profile(id: "p2") { id } }""");
+        Assert.Equal(["[\"a\"]", "[\"b\"]"], failed["errors"]!.AsArray().Select(e => e!["path"]!.ToJsonString()).Order());
+        await host.PostAsync("""{ profile(id: "p3") { id } }""");
+        Assert.Equal("open", (string?)(await host.ReadyAsync())["sources"]!["profiles"]!["circuit"]);
+
+        var (status, cached) = await host.PostAsync("""{ profile(id: "p1") { id } }""");
+
+        Assert.Equal(200, status);
+        Assert.Null(cached["errors"]);
+        Assert.Equal("cache_hit", (string?)ResilienceSettings.Calls(cached, "profiles")[0]["outcome"]);
+    }
+
     private static JsonObject Snapshot(JsonObject body) =>
         new() { ["data"] = body["data"]?.DeepClone(), ["errors"] = ResilienceSettings.SortedErrors(body) };
 }

@@ -2,6 +2,7 @@ using Bff.Hosting;
 using Bff.Stitching;
 using Bff.Stitching.Contracts;
 using Bff.Stitching.Execution;
+using GraphQL.Resolvers;
 
 namespace Bff.Tests.Stitching;
 
@@ -164,9 +165,20 @@ public sealed class BffSchemaBuilderTests : IDisposable
         Assert.Contains($"{_file}:4:1", error);
     }
 
+    [Fact]
+    public void Csharp_resolver_replaces_the_default_and_unknown_coordinates_are_reported()
+    {
+        var resolver = new FuncFieldResolver<string>(_ => "hi");
+        var schema = Build("type Query { hello: String }", new() { ["Query.hello"] = resolver });
+        var ex = Assert.Throws<BffConfigurationException>(() => Build("type Query { hello: String }", new() { ["Query.nope"] = resolver }));
+
+        Assert.Same(resolver, ((GraphQL.Types.IObjectGraphType)schema.Schema.AllTypes["Query"]!).GetField("hello")!.Resolver);
+        Assert.Contains("AddResolver(\"Query.nope\"): the schema has no such field", ex.Message);
+    }
+
     private string Fail(string sdl) => Assert.Throws<BffConfigurationException>(() => Build(sdl)).Message;
 
-    private BffSchema Build(string sdl)
+    private BffSchema Build(string sdl, Dictionary<string, GraphQL.Resolvers.IFieldResolver>? resolvers = null)
     {
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, _file), sdl);
         var options = new BffOptions { Schema = _file };
@@ -175,6 +187,6 @@ public sealed class BffSchemaBuilderTests : IDisposable
         options.Sources["proposals"] = new SourceOptions { Kind = SourceKind.Grpc, Contract = "schemas/downstream/proposals.proto", BaseAddress = new Uri("http://127.0.0.1:1") };
         var contracts = ContractSet.Load(options, AppContext.BaseDirectory, "appsettings.json");
         var dispatcher = new DownstreamDispatcher(new Dictionary<string, IDownstreamConnector>(), TimeProvider.System);
-        return BffSchemaBuilder.Build(options, AppContext.BaseDirectory, contracts, dispatcher);
+        return BffSchemaBuilder.Build(options, AppContext.BaseDirectory, contracts, dispatcher, resolvers);
     }
 }

@@ -34,6 +34,7 @@ public static class BindingReader
         var batchKey = Arg("batchKey") is { } key ? ValueTemplate.Parse(key, errors) : null;
         var matchOn = SplitPath(Arg("matchOn") ?? "id");
         var pick = SplitPath(Arg("pick"));
+        var cache = CachePolicyReader.Read(type, field, errors);
         if (pick.Count > 0 && batchKey is null)
         {
             errors.Add("pick applies to batched bindings only; use select");
@@ -68,6 +69,7 @@ public static class BindingReader
                 BatchKey = batchKey,
                 MatchOn = matchOn,
                 Pick = pick,
+                Cache = cache,
             };
         }
 
@@ -82,6 +84,7 @@ public static class BindingReader
             BatchKey = batchKey,
             MatchOn = matchOn,
             Pick = pick,
+            Cache = cache,
         };
     }
 

@@ -29,6 +29,9 @@ public abstract class FieldBinding
     /// <summary>Gets or sets the path of the value taken from each matched item of a batched call (empty: the item).</summary>
     public IReadOnlyList<string> Pick { get; init; } = [];
 
+    /// <summary>Gets or sets the cache policy declared with <c>@cache</c>, or <see langword="null"/> when the call is not cached.</summary>
+    public Caching.CachePolicy? Cache { get; init; }
+
     /// <summary>Gets the field's coordinate, <c>Type.field</c>.</summary>
     public string Coordinate => $"{TypeName}.{FieldName}";
 

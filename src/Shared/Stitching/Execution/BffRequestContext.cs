@@ -37,6 +37,14 @@ public sealed class BffRequestContext : Dictionary<string, object?>
     /// <summary>Gets the downstream calls made so far, in completion order.</summary>
     public ConcurrentQueue<DownstreamCallRecord> Calls { get; } = new();
 
+    /// <summary>Gets or sets the caller's validated bearer token, for sources configured to receive it.</summary>
+    public string? BearerToken { get; set; }
+
+    /// <summary>Gets the <c>@authorize</c> decisions made for this request: <see langword="null"/> allows, else the refusal.</summary>
+    public ConcurrentDictionary<Auth.AuthorizeRule, (string Code, string Message)?> Authorizations { get; } = new();
+    /// <summary>Gets what the operation's downstream calls said about caching (for the response's <c>Cache-Control</c>).</summary>
+    public Caching.CacheHints CacheHints { get; } = new();
+
     /// <summary>Gets the batch loaders of this request, one per binding and argument set.</summary>
     public ConcurrentDictionary<string, BatchLoader> Loaders { get; } = new(StringComparer.Ordinal);
 

@@ -35,6 +35,9 @@ public sealed class DownstreamDispatcher
     public async Task<JsonNode?> SendAsync(FieldBinding binding, BindingScope scope, BffRequestContext request, int batchSize, CancellationToken cancellationToken)
     {
         var connector = _connectors[binding.Source];
+        using var activity = BffTelemetry.ActivitySource.StartActivity($"{binding.Source} {binding.Operation}", ActivityKind.Client);
+        activity?.SetTag("bff.source", binding.Source);
+        activity?.SetTag("bff.batch_size", batchSize);
         var started = _time.GetTimestamp();
         try
         {
@@ -49,7 +52,9 @@ public sealed class DownstreamDispatcher
             Record(request, binding, connector, binding.Operation, started, batchSize, error.Code ?? ErrorCodes.DownstreamError,
                 error.ExtraExtensions.TryGetValue("status", out var status) ? status?.ToString() : null,
                 error is DownstreamFailure failure ? failure.Attempts : 1, error is DownstreamFailure { Attempts: 0 });
-            throw;
+
+            // A failure may be shared (a call coalesced by the cache); each field needs its own error for its path.
+            throw error.CopyForField();
         }
     }
 
@@ -58,11 +63,11 @@ public sealed class DownstreamDispatcher
         var elapsed = _time.GetElapsedTime(started);
         request.Calls.Enqueue(new DownstreamCallRecord(
             binding.Source, connector.Kind, operation, Math.Round(elapsed.TotalMilliseconds, 2), batchSize, outcome, status, attempts, shortCircuited));
-        Activity.Current?.AddEvent(new ActivityEvent("bff.downstream", tags: new ActivityTagsCollection
-        {
-            ["bff.source"] = binding.Source,
-            ["bff.operation"] = operation,
-            ["bff.outcome"] = outcome,
-        }));
+        BffTelemetry.DownstreamDuration.Record(
+            elapsed.TotalMilliseconds,
+            new KeyValuePair<string, object?>("bff.source", binding.Source),
+            new KeyValuePair<string, object?>("bff.kind", connector.Kind),
+            new KeyValuePair<string, object?>("bff.outcome", outcome));
+        Activity.Current?.SetTag("bff.outcome", outcome);
     }
 }

@@ -50,9 +50,15 @@ public sealed class GrpcConnector : IDownstreamConnector, IDisposable
         // The server sees the deadline (grpc-timeout) and can stop working on a call nobody waits for any more.
         var budget = call.TimeLeft(_time) ?? _options.Timeout;
         var deadline = (_time.GetUtcNow() + budget).UtcDateTime;
+        Metadata? headers = null;
+        foreach (var (name, value) in OutgoingHeaders.For(_options, call.Request))
+        {
+            (headers ??= []).Add(name.ToLowerInvariant(), value);
+        }
+
         try
         {
-            var response = await DynamicGrpcInvoker.InvokeAsync(_invoker, method, message, new CallOptions(deadline: deadline, cancellationToken: cancellationToken))
+            var response = await DynamicGrpcInvoker.InvokeAsync(_invoker, method, message, new CallOptions(headers, deadline, cancellationToken))
                 .ConfigureAwait(false);
             return new DownstreamResponse(response, grpc.Method, "OK");
         }

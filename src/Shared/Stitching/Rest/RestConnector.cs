@@ -36,6 +36,11 @@ public sealed class RestConnector : IDownstreamConnector
         var (rest, scope) = ((RestBinding)call.Binding, call.Scope);
         var target = BuildTarget(rest, scope);
         using var message = new HttpRequestMessage(new HttpMethod(rest.Method), target);
+        foreach (var (name, value) in OutgoingHeaders.For(_options, call.Request))
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
         if (TemplateEvaluator.Evaluate(rest.Headers, scope) is JsonObject headers)
         {
             foreach (var (name, value) in headers)
@@ -68,7 +73,7 @@ public sealed class RestConnector : IDownstreamConnector
                 throw DownstreamErrors.Error(_source, status, $"{_source} answered {status} to {rest.Method} {rest.Path.Text}.");
             }
 
-            var body = response.Content.Headers.ContentLength == 0
+            var body = response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0
                 ? null
                 : await JsonNode.ParseAsync(await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false), cancellationToken: timeout.Token).ConfigureAwait(false);
             return new DownstreamResponse(body, operation, status);
@@ -89,7 +94,7 @@ public sealed class RestConnector : IDownstreamConnector
         }
     }
 
-    private static string BuildTarget(RestBinding rest, BindingScope scope)
+    internal static string BuildTarget(RestBinding rest, BindingScope scope)
     {
         var target = new StringBuilder();
         foreach (var part in rest.Path.Parts)

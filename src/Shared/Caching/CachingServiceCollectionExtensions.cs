@@ -1,0 +1,19 @@
+using Bff.Hosting;
+using Bff.Http;
+using Bff.Stitching;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bff.Caching;
+
+/// <summary>Registers downstream response caching and the <c>Cache-Control</c> of responses.</summary>
+internal static class CachingServiceCollectionExtensions
+{
+    public static IServiceCollection AddBffCaching(this IServiceCollection services, BffOptions options)
+    {
+        services.AddSingleton(options.Caching);
+        services.AddSingleton<ResponseCache>();
+        services.AddSingleton<IDownstreamCallFilter, DownstreamCacheFilter>();
+        services.AddSingleton<IGraphQLOperationFilter, CacheControlFilter>();
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using System.Text;
+using Bff.Stitching;
+using Bff.Stitching.Bindings;
+using Bff.Stitching.Execution;
+using Bff.Stitching.Rest;
+
+namespace Bff.Caching;
+
+/// <summary>
+/// The cache key of a downstream call: the source and the exact request it makes (REST method, path and query,
+/// headers and body; gRPC method and request message), the vary headers, and for per-caller data the caller's
+/// identity. Hashed, so keys stay short and carry no personal data.
+/// </summary>
+public static class DownstreamCacheKey
+{
+    /// <summary>Builds the key, or returns <see langword="null"/> when the request cannot be built (the connector reports why).</summary>
+    public static string? For(DownstreamCall call, string? identity, string varyKey)
+    {
+        var text = new StringBuilder("v1\n").Append(call.Binding.Source).Append('\n');
+        try
+        {
+            switch (call.Binding)
+            {
+                case RestBinding rest:
+                    text.Append(rest.Method).Append(' ').Append(RestConnector.BuildTarget(rest, call.Scope)).Append('\n')
+                        .Append(TemplateEvaluator.Evaluate(rest.Headers, call.Scope)?.ToJsonString()).Append('\n')
+                        .Append(rest.Body.Templates.Any() ? TemplateEvaluator.Evaluate(rest.Body, call.Scope)?.ToJsonString() : "").Append('\n');
+                    break;
+                case GrpcBinding grpc:
+                    text.Append(grpc.Method).Append('\n')
+                        .Append(TemplateEvaluator.Evaluate(grpc.Request, call.Scope)?.ToJsonString()).Append('\n');
+                    break;
+                default:
+                    return null;
+            }
+        }
+        catch (BffError)
+        {
+            return null;
+        }
+
+        text.Append(varyKey).Append('\n').Append(identity);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return $"cache:{call.Binding.Source}:{hash}";
+    }
+}

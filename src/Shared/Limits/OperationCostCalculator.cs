@@ -1,0 +1,38 @@
+using Bff.RateLimiting;
+using Bff.Stitching;
+using GraphQLParser.AST;
+
+namespace Bff.Limits;
+
+/// <summary>
+/// Charges cost-based rate-limit policies with the same static cost model the <c>MaxCost</c> limit uses
+/// (<see cref="CostModel"/>): one model for both, so a query's price is the same wherever it is quoted.
+/// </summary>
+public sealed class OperationCostCalculator : IOperationCostCalculator
+{
+    private readonly BffSchema _schema;
+    private readonly CostModel _costs;
+
+    /// <summary>Creates the calculator over the host's schema and cost model.</summary>
+    public OperationCostCalculator(BffSchema schema, CostModel costs)
+    {
+        _schema = schema;
+        _costs = costs;
+    }
+
+    /// <inheritdoc />
+    public int Calculate(GraphQLDocument document, string? operationName, IReadOnlyDictionary<string, object?>? variables)
+    {
+        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+        var operation = operationName is null
+            ? operations.Count == 1 ? operations[0] : null
+            : operations.Find(o => o.Name?.StringValue == operationName);
+        if (operation is null)
+        {
+            return 1;
+        }
+
+        var cost = new OperationAnalyzer(_schema.Schema, document, _costs, variables).Measure(operation).Cost;
+        return (int)Math.Clamp(Math.Ceiling(cost), 1, int.MaxValue);
+    }
+}

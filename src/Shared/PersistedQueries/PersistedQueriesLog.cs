@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace Bff.PersistedQueries;
+
+/// <summary>Log messages of persisted queries and trusted documents.</summary>
+internal static partial class PersistedQueriesLog
+{
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Trusted documents {Mode}: {Count} operations from {Manifests}")]
+    public static partial void TrustedDocumentsLoaded(ILogger logger, TrustedDocumentMode mode, int count, string manifests);
+
+    [LoggerMessage(EventId = 5102, Level = LogLevel.Debug, Message = "Persisted query {Hash} registered")]
+    public static partial void Registered(ILogger logger, string hash);
+}

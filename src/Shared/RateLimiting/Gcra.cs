@@ -1,0 +1,47 @@
+namespace Bff.RateLimiting;
+
+/// <summary>
+/// The generic cell rate algorithm, in microseconds. A caller's state is one number, its theoretical arrival time
+/// (TAT): each permit pushes it one emission interval into the future; a charge is admitted while the TAT stays within
+/// <c>capacity × interval</c> of now. The Redis script (<see cref="Script"/>) and the in-memory fallback share it.
+/// Bound: over any span <c>t</c>, a caller is admitted at most <c>capacity + t / interval</c> permits.
+/// </summary>
+public static class Gcra
+{
+    /// <summary>
+    /// The atomic Redis version. KEYS[1]: the caller's key; ARGV: interval (µs), capacity, cost. Time comes from Redis
+    /// (<c>TIME</c>), never from a replica's clock. Returns {allowed, remaining, retryAfterµs, resetAfterµs}.
+    /// </summary>
+    public const string Script = """
+        if redis.replicate_commands then redis.replicate_commands() end
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+        local interval = tonumber(ARGV[1])
+        local capacity = tonumber(ARGV[2])
+        local cost = tonumber(ARGV[3])
+        local tat = tonumber(redis.call('GET', KEYS[1]))
+        if not tat or tat < now then tat = now end
+        local limit = capacity * interval
+        local newTat = tat + cost * interval
+        if newTat - now > limit then
+          return {0, math.floor((limit - (tat - now)) / interval + 1e-9), math.ceil(newTat - now - limit), math.ceil(tat - now)}
+        end
+        redis.call('SET', KEYS[1], string.format('%.0f', newTat), 'PX', math.ceil((newTat - now) / 1000) + 1)
+        return {1, math.floor((limit - (newTat - now)) / interval + 1e-9), 0, math.ceil(newTat - now)}
+        """;
+
+    /// <summary>The C# version: charges <paramref name="cost"/> against <paramref name="tat"/> at <paramref name="now"/>.</summary>
+    /// <returns>Whether it was admitted, the new TAT to store (unchanged when refused), what remains, and the waits in µs.</returns>
+    public static (bool Allowed, double Tat, long Remaining, double RetryAfter, double ResetAfter) Charge(double? tat, double now, double interval, long capacity, long cost)
+    {
+        var current = tat is { } stored && stored > now ? stored : now;
+        var limit = capacity * interval;
+        var next = current + (cost * interval);
+        if (next - now > limit)
+        {
+            return (false, current, (long)Math.Floor(((limit - (current - now)) / interval) + 1e-9), Math.Ceiling(next - now - limit), Math.Ceiling(current - now));
+        }
+
+        return (true, next, (long)Math.Floor(((limit - (next - now)) / interval) + 1e-9), 0, Math.Ceiling(next - now));
+    }
+}

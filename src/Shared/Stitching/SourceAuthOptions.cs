@@ -1,0 +1,31 @@
+namespace Bff.Stitching;
+
+/// <summary>What a downstream source receives as credentials.</summary>
+public enum SourceAuthMode
+{
+    /// <summary>No credentials: the caller's token stays at the gateway.</summary>
+    None,
+    /// <summary>The caller's validated bearer token, as <c>Authorization: Bearer …</c> (nothing for anonymous callers).</summary>
+    Forward,
+    /// <summary>A fixed credential from configuration (e.g. a service API key), whoever the caller is.</summary>
+    Static,
+}
+
+/// <summary>The credentials of calls to one source (<c>Bff:Sources:{name}:Auth</c>).</summary>
+public sealed class SourceAuthOptions
+{
+    /// <summary>Gets or sets what the source receives.</summary>
+    /// <value>Defaults to <see cref="SourceAuthMode.None"/>.</value>
+    public SourceAuthMode Mode { get; set; } = SourceAuthMode.None;
+
+    /// <summary>Gets or sets the header that carries a <see cref="SourceAuthMode.Static"/> credential.</summary>
+    /// <value>Defaults to <c>Authorization</c>.</value>
+    public string Header { get; set; } = "Authorization";
+
+    /// <summary>
+    /// Gets or sets the <see cref="SourceAuthMode.Static"/> credential, e.g. <c>Bearer s3cr3t</c> or an API key. Keep it out
+    /// of appsettings: set it from a secret store or an environment variable (<c>Bff__Sources__jobs__Auth__Value</c>).
+    /// </summary>
+    /// <value>Required with <see cref="SourceAuthMode.Static"/>.</value>
+    public string? Value { get; set; }
+}
