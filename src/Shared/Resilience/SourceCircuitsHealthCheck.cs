@@ -25,7 +25,7 @@ public sealed class SourceCircuitsHealthCheck(DownstreamResilience resilience) :
         }
 
         return Task.FromResult(broken.Count == 0
-            ? HealthCheckResult.Healthy("Every source's circuit is closed.", data)
+            ? HealthCheckResult.Healthy("All circuits closed.", data)
             : HealthCheckResult.Degraded("Circuit not closed: " + string.Join(", ", broken) + ".", data: data));
     }
 }

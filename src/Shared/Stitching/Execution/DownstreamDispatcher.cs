@@ -69,5 +69,6 @@ public sealed class DownstreamDispatcher
             new KeyValuePair<string, object?>("bff.kind", connector.Kind),
             new KeyValuePair<string, object?>("bff.outcome", outcome));
         Activity.Current?.SetTag("bff.outcome", outcome);
+        Activity.Current?.SetTag("bff.attempts", attempts);
     }
 }
