@@ -10,13 +10,15 @@ namespace Bff.Samples.Common;
 /// <param name="Authorization">The <c>Authorization</c> header, or <see langword="null"/> when absent.</param>
 /// <param name="AcceptLanguage">The <c>Accept-Language</c> header, or <see langword="null"/> when absent.</param>
 /// <param name="CorrelationId">The <c>X-Correlation-Id</c> header, or <see langword="null"/> when absent.</param>
+/// <param name="TimeLeft">The time the client gave the call (gRPC <c>grpc-timeout</c>), as left when it arrived; <see langword="null"/> when it set no deadline.</param>
 public sealed record RecordedRequest(
     string Key,
     string Method,
     string PathAndQuery,
     string? Authorization,
     string? AcceptLanguage,
-    string? CorrelationId)
+    string? CorrelationId,
+    TimeSpan? TimeLeft = null)
 {
     /// <summary>The <c>Authorization</c> header name.</summary>
     public const string AuthorizationHeader = "Authorization";

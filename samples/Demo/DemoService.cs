@@ -10,7 +10,8 @@ internal sealed class DemoService(string name, string url, Func<string, WebAppli
 
     public string Name { get; } = name;
 
-    public string Url { get; } = url;
+    /// <summary>Gets where the service listens; after the first start, the bound address (a port 0 becomes the real port, kept across restarts).</summary>
+    public string Url { get; private set; } = url;
 
     public bool Running => _app is not null;
 
@@ -23,6 +24,7 @@ internal sealed class DemoService(string name, string url, Func<string, WebAppli
             {
                 var app = create(Url);
                 await app.StartAsync();
+                Url = app.Urls.First();
                 _app = app;
             }
         }

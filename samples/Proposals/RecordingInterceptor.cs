@@ -17,7 +17,8 @@ internal sealed class RecordingInterceptor(RequestLog log, GrpcFaults faults) : 
             context.Method,
             headers.GetValue("authorization"),
             headers.GetValue("accept-language"),
-            headers.GetValue("x-correlation-id")));
+            headers.GetValue("x-correlation-id"),
+            context.Deadline == DateTime.MaxValue ? null : context.Deadline - DateTime.UtcNow));
 
         if (faults.Delay is var delay && delay > TimeSpan.Zero)
         {

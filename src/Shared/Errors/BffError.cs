@@ -18,4 +18,10 @@ public class BffError : ExecutionError
 
     /// <summary>Gets the extensions added beside <c>code</c> (e.g. <c>source</c>, <c>status</c>).</summary>
     public IReadOnlyDictionary<string, object?> ExtraExtensions { get; }
+
+    /// <summary>
+    /// Gets a fresh copy (code, message, extensions) for another field. GraphQL.NET stamps a thrown error with the
+    /// field's path and location, so one failure shared by several fields (a failed batch) needs one copy per field.
+    /// </summary>
+    public BffError CopyForField() => new(Code ?? ErrorCodes.InternalServerError, Message, ExtraExtensions);
 }

@@ -31,6 +31,10 @@ public static class ErrorCodes
     public const string DownstreamUnavailable = "DOWNSTREAM_UNAVAILABLE";
     /// <summary>A downstream service answered with an error.</summary>
     public const string DownstreamError = "DOWNSTREAM_ERROR";
+    /// <summary>A downstream service is failing, so its circuit is open and the call was not made; see <c>GET /health/ready</c>.</summary>
+    public const string CircuitOpen = "CIRCUIT_OPEN";
+    /// <summary>The whole request did not finish within <c>Bff:Http:RequestTimeout</c> (HTTP 504).</summary>
+    public const string GatewayTimeout = "GATEWAY_TIMEOUT";
     /// <summary>Something failed inside the gateway; details are in its logs, never in the response.</summary>
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
     /// <summary>The operation is nested deeper than the host allows.</summary>

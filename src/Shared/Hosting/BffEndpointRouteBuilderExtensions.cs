@@ -1,6 +1,6 @@
 using Bff.Http;
 using Bff.Ide;
-using Bff.Redis;
+using Bff.Resilience;
 using Bff.Stitching;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -34,9 +34,16 @@ public static class BffEndpointRouteBuilderExtensions
         }
 
         var schema = app.Services.GetRequiredService<BffSchema>();
+        app.Services.GetRequiredService<DownstreamResilience>().BuildAll();
         BffHostingLog.Started(logger, options.Name, options.Path, schema.Bindings.Count, options.Sources.Count);
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(RedisServiceCollectionExtensions.ReadyTag) });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(RedisServiceCollectionExtensions.ReadyTag) });
+        // Liveness runs no readiness check: the process answers. Readiness reports Redis and every source's circuit;
+        // a degraded dependency keeps it 200, since the host still serves (from memory, with partial data).
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(BffHealthChecks.ReadyTag) });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(BffHealthChecks.ReadyTag),
+            ResponseWriter = ReadinessResponseWriter.WriteAsync,
+        });
 
         // Authentication runs before the endpoint so the caller is known to everything after it; the endpoint itself
         // refuses invalid tokens with a GraphQL-shaped 401.

@@ -88,6 +88,7 @@ public static class BffHostApplicationBuilderExtensions
         services.AddBffCaching(options);
         services.AddBffPersistedQueries(options, builder.Environment.EnvironmentName, baseDirectory);
         services.AddBffRateLimiting(options);
+        services.AddBffResilience();
         return bff;
     }
 
@@ -99,7 +100,7 @@ public static class BffHostApplicationBuilderExtensions
         foreach (var (name, source) in options.Sources)
         {
             connectors[name] = source.Kind == SourceKind.Rest
-                ? new RestConnector(name, source, clients)
+                ? new RestConnector(name, source, clients, time)
                 : new GrpcConnector(name, source, clients, contracts.Grpc.GetValueOrDefault(name) ?? new Dictionary<string, GrpcMethodContract>(), time);
         }
 

@@ -27,6 +27,7 @@ public sealed partial class GraphQLHttpEndpoint
     private readonly BffOptions _options;
     private readonly ILogger<GraphQLHttpEndpoint> _logger;
     private readonly IGraphQLOperationFilter[] _filters;
+    private readonly TimeProvider _time;
     private readonly GraphQLDocumentBuilder _documentBuilder = new() { MaxDepth = 128 };
     private readonly string[] _forwardHeaders;
 
@@ -38,8 +39,10 @@ public sealed partial class GraphQLHttpEndpoint
         DocumentCache cache,
         BffOptions options,
         IEnumerable<IGraphQLOperationFilter> filters,
+        TimeProvider time,
         ILogger<GraphQLHttpEndpoint> logger)
     {
+        _time = time;
         _filters = filters.OrderBy(f => f.Order).ToArray();
         _schema = schema;
         _executer = executer;
@@ -96,9 +99,18 @@ public sealed partial class GraphQLHttpEndpoint
         }
 
         var outcomes = new List<(ExecutionResult Result, int Status)>(requests.Count);
-        foreach (var request in requests)
+        using var budget = new RequestBudget(_options.Http.RequestTimeout, _time, context.RequestAborted);
+        try
         {
-            outcomes.Add(await ExecuteAsync(context, request, isGet, mediaType, caller).ConfigureAwait(false));
+            foreach (var request in requests)
+            {
+                outcomes.Add(await ExecuteAsync(context, request, isGet, mediaType, caller, budget).ConfigureAwait(false));
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away: its downstream calls are cancelled, and nobody is left to answer.
+            return;
         }
 
         if (outcomes.Any(o => o.Status == StatusCodes.Status405MethodNotAllowed))
@@ -112,11 +124,16 @@ public sealed partial class GraphQLHttpEndpoint
         await _serializer.WriteAsync(context.Response.Body, body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private async Task<(ExecutionResult Result, int Status)> ExecuteAsync(HttpContext http, GraphQLRequest request, bool isGet, string mediaType, Caller caller)
+    private async Task<(ExecutionResult Result, int Status)> ExecuteAsync(HttpContext http, GraphQLRequest request, bool isGet, string mediaType, Caller caller, RequestBudget budget)
     {
         using var activity = BffTelemetry.ActivitySource.StartActivity("graphql " + (request.OperationName ?? "operation"), ActivityKind.Internal);
         var operation = new GraphQLOperationContext(http, request, isGet, mediaType,
-            new BffRequestContext(http.User, caller.ForwardedHeaders) { BearerToken = caller.Token });
+            new BffRequestContext(http.User, caller.ForwardedHeaders) { BearerToken = caller.Token, Deadline = budget.Deadline });
+        if (budget.Expired)
+        {
+            return TimedOut(budget);
+        }
+
         foreach (var filter in _filters)
         {
             if (await filter.BeforeExecuteAsync(operation).ConfigureAwait(false) is { } answered)
@@ -125,10 +142,27 @@ public sealed partial class GraphQLHttpEndpoint
             }
         }
 
-        var (result, status) = await ExecuteAsync(operation).ConfigureAwait(false);
-        foreach (var filter in _filters)
+        ExecutionResult result;
+        int status;
+        try
         {
-            await filter.AfterExecuteAsync(operation, result).ConfigureAwait(false);
+            (result, status) = await ExecuteAsync(operation, budget.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (budget.Expired)
+        {
+            (result, status) = TimedOut(budget);
+        }
+
+        if (budget.Expired)
+        {
+            (result, status) = TimedOut(budget);
+        }
+        else
+        {
+            foreach (var filter in _filters)
+            {
+                await filter.AfterExecuteAsync(operation, result).ConfigureAwait(false);
+            }
         }
 
         BffTelemetry.Operations.Add(1, new KeyValuePair<string, object?>("http.response.status_code", status));
@@ -136,7 +170,14 @@ public sealed partial class GraphQLHttpEndpoint
         return (result, status);
     }
 
-    private async Task<(ExecutionResult Result, int Status)> ExecuteAsync(GraphQLOperationContext operation)
+    // GraphQL.NET's own execution timeout would answer 400-ish with no data; a spent request budget is the gateway's
+    // failure, so it is a 504 (as Apollo Router answers), and per-source timeouts keep ordinary slowness field-level.
+    private static (ExecutionResult Result, int Status) TimedOut(RequestBudget budget) => (
+        Errors(new BffError(ErrorCodes.GatewayTimeout,
+            $"The request did not complete within {budget.Timeout.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} ms.")),
+        StatusCodes.Status504GatewayTimeout);
+
+    private async Task<(ExecutionResult Result, int Status)> ExecuteAsync(GraphQLOperationContext operation, CancellationToken cancellationToken)
     {
         var (http, request, isGet) = (operation.HttpContext, operation.Request, operation.IsGet);
         var strict = operation.MediaType == GraphQLMediaTypes.GraphQLResponse;
@@ -188,7 +229,7 @@ public sealed partial class GraphQLHttpEndpoint
             UserContext = requestContext,
             User = http.User,
             RequestServices = http.RequestServices,
-            CancellationToken = http.RequestAborted,
+            CancellationToken = cancellationToken,
             UnhandledExceptionDelegate = OnUnhandledException,
         };
         var result = await _executer.ExecuteAsync(options).ConfigureAwait(false);

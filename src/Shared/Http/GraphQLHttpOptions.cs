@@ -20,6 +20,14 @@ public sealed class GraphQLHttpOptions
     public int DocumentCacheMaxQueryLength { get; set; } = 20_000;
 
     /// <summary>
+    /// Gets or sets the most time one HTTP request may take, all its downstream calls included. Past it the request
+    /// is answered <c>504</c> with <c>GATEWAY_TIMEOUT</c> and its downstream calls are cancelled. Every source's
+    /// <c>Timeout</c> must be shorter, so a slow source costs its fields, not the whole response.
+    /// </summary>
+    /// <value>Defaults to 15 seconds.</value>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
     /// Gets or sets a value indicating whether GET requests must carry a header a browser cannot add cross-site without
     /// a CORS preflight: <c>GraphQL-Preflight</c>, <c>X-Apollo-Operation-Name</c> or <c>Apollo-Require-Preflight</c>
     /// (any non-empty value). POSTs are always protected: they must be <c>application/json</c>, which no form can send.

@@ -8,6 +8,10 @@ namespace Bff.Observability;
 /// <param name="BatchSize">How many parents the call served (1 for an unbatched call).</param>
 /// <param name="Outcome"><c>ok</c>, <c>not_found</c>, or the error code the call failed with.</param>
 /// <param name="Status">The HTTP status or gRPC status code, when one was received.</param>
+/// <param name="Attempts">How many attempts the call took: more than 1 after retries, 0 when none was made.</param>
+/// <param name="ShortCircuited">
+/// Whether the gateway failed the call without sending it (an open circuit, the source's concurrency limit).
+/// </param>
 public sealed record DownstreamCallRecord(
     string Source,
     string Kind,
@@ -15,7 +19,9 @@ public sealed record DownstreamCallRecord(
     double DurationMs,
     int BatchSize,
     string Outcome,
-    string? Status);
+    string? Status,
+    int Attempts = 1,
+    bool ShortCircuited = false);
 
 /// <summary>Renders <see cref="DownstreamCallRecord"/>s for <c>extensions.downstream</c>.</summary>
 public static class DownstreamCallRecordExtensions
@@ -35,6 +41,16 @@ public static class DownstreamCallRecordExtensions
         if (record.Status is not null)
         {
             entry["status"] = record.Status;
+        }
+
+        if (record.Attempts != 1)
+        {
+            entry["attempts"] = record.Attempts;
+        }
+
+        if (record.ShortCircuited)
+        {
+            entry["shortCircuited"] = true;
         }
 
         return entry;

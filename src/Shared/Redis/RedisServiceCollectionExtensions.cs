@@ -9,7 +9,7 @@ namespace Bff.Redis;
 internal static class RedisServiceCollectionExtensions
 {
     /// <summary>The tag of the checks <c>/health/ready</c> reports.</summary>
-    public const string ReadyTag = "ready";
+    public const string ReadyTag = Hosting.BffHealthChecks.ReadyTag;
 
     public static IServiceCollection AddBffRedis(this IServiceCollection services, IConfiguration configuration, BffOptions options)
     {

@@ -9,7 +9,19 @@ namespace Bff.Stitching;
 /// <param name="Request">The GraphQL request the call serves.</param>
 /// <param name="BatchSize">How many parents the call serves.</param>
 /// <param name="Kind">The connector's protocol (<c>rest</c>, <c>grpc</c>).</param>
-public sealed record DownstreamCall(FieldBinding Binding, BindingScope Scope, BffRequestContext Request, int BatchSize, string Kind);
+/// <param name="Deadline">
+/// When this attempt must be over (set by the resilience filter from the attempt timeout and what is left of the
+/// source's and the request's budgets); the gRPC connector sends it as the call's deadline.
+/// </param>
+public sealed record DownstreamCall(FieldBinding Binding, BindingScope Scope, BffRequestContext Request, int BatchSize, string Kind, DateTimeOffset? Deadline = null)
+{
+    /// <summary>Gets the time left until <see cref="Deadline"/> (at least 1 ms), or <see langword="null"/> when there is none.</summary>
+    public TimeSpan? TimeLeft(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return Deadline is { } deadline ? TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, (deadline - time.GetUtcNow()).Ticks)) : null;
+    }
+}
 
 /// <summary>The rest of the filter chain, ending at the connector.</summary>
 public delegate Task<DownstreamResponse> DownstreamCallDelegate(DownstreamCall call, CancellationToken cancellationToken);

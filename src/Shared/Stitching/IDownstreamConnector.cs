@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Bff.Stitching.Bindings;
-using Bff.Stitching.Execution;
 
 namespace Bff.Stitching;
 
@@ -9,7 +7,8 @@ namespace Bff.Stitching;
 /// <param name="Operation">The concrete operation made (e.g. <c>GET /jobs/j1</c>), for diagnostics.</param>
 /// <param name="Status">The protocol status received (HTTP status code or gRPC status).</param>
 /// <param name="Outcome">How the call was answered when not by the downstream itself (e.g. <c>cache_hit</c>); reported in diagnostics.</param>
-public sealed record DownstreamResponse(JsonNode? Body, string Operation, string? Status, string? Outcome = null);
+/// <param name="Attempts">How many attempts the answer took (more than 1 after retries, 0 when no call was made).</param>
+public sealed record DownstreamResponse(JsonNode? Body, string Operation, string? Status, string? Outcome = null, int Attempts = 1);
 
 /// <summary>
 /// Makes the downstream call a binding describes, for one protocol. Failures are thrown as <see cref="BffError"/>
@@ -20,6 +19,9 @@ public interface IDownstreamConnector
     /// <summary>Gets the protocol name reported in diagnostics (<c>rest</c>, <c>grpc</c>).</summary>
     string Kind { get; }
 
-    /// <summary>Makes the call for <paramref name="binding"/> with the values of <paramref name="scope"/>.</summary>
-    Task<DownstreamResponse> SendAsync(FieldBinding binding, BindingScope scope, BffRequestContext request, CancellationToken cancellationToken);
+    /// <summary>
+    /// Makes <paramref name="call"/>: its binding with the values of its scope, finishing by its
+    /// <see cref="DownstreamCall.Deadline"/> (or within the source's timeout when it has none).
+    /// </summary>
+    Task<DownstreamResponse> SendAsync(DownstreamCall call, CancellationToken cancellationToken);
 }

@@ -1,3 +1,5 @@
+using Bff.Resilience;
+
 namespace Bff.Stitching;
 
 /// <summary>The protocol a downstream source speaks.</summary>
@@ -30,13 +32,22 @@ public sealed class SourceOptions
     /// <value>Required.</value>
     public Uri? BaseAddress { get; set; }
 
-    /// <summary>Gets or sets the time one call to this source may take before it fails with <c>DOWNSTREAM_TIMEOUT</c>.</summary>
+    /// <summary>
+    /// Gets or sets the time one call to this source may take, retries and their delays included, before its fields
+    /// fail with <c>DOWNSTREAM_TIMEOUT</c>. Must be shorter than <c>Bff:Http:RequestTimeout</c>.
+    /// </summary>
     /// <value>Defaults to 5 seconds.</value>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Gets or sets the most keys one batched call carries; larger batches are split.</summary>
     /// <value>Defaults to 100.</value>
     public int MaxBatchSize { get; set; } = 100;
+
+    /// <summary>Gets the resilience policy of the source: attempt timeout, retries, circuit breaker, concurrency limit.</summary>
+    public ResilienceOptions Resilience { get; } = new();
+
+    /// <summary>Gets the fault injection settings of the source (tests and drills only).</summary>
+    public ChaosOptions Chaos { get; } = new();
 
     /// <summary>Gets what credentials calls to this source carry (<c>Bff:Sources:{name}:Auth</c>).</summary>
     /// <value>Defaults to none: the caller's token is never forwarded unless configured.</value>

@@ -5,10 +5,11 @@ using System.Text.Json.Nodes;
 
 namespace Bff.Tests.Fixtures;
 
-/// <summary>A started BFF host and a client for it; one per host type, shared by the test classes.</summary>
+/// <summary>A started BFF host and a client for it; one per host type and demo fixture, shared by the test classes.</summary>
 public sealed class HostClient : IDisposable
 {
-    private static readonly ConcurrentDictionary<Type, Lazy<HostClient>> Hosts = new();
+    // Keyed by fixture too: each collection has its own demo services, and a host must not outlive the ones it calls.
+    private static readonly ConcurrentDictionary<(Type, DemoServicesFixture), Lazy<HostClient>> Hosts = new();
 
     private HostClient(IDisposable factory, HttpClient http, IServiceProvider services)
     {
@@ -25,7 +26,7 @@ public sealed class HostClient : IDisposable
 
     public static HostClient For<TProgram>(DemoServicesFixture demo)
         where TProgram : class =>
-        Hosts.GetOrAdd(typeof(TProgram), _ => new Lazy<HostClient>(() =>
+        Hosts.GetOrAdd((typeof(TProgram), demo), _ => new Lazy<HostClient>(() =>
         {
             var factory = new BffHostFactory<TProgram>(demo.HostSettings);
             factory.StartServer();

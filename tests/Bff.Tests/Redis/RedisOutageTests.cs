@@ -27,7 +27,7 @@ public sealed class RedisOutageTests(DemoServicesFixture demo) : IAsyncLifetime
         var client = host.Start();
         var store = host.Services.GetRequiredService<RedisStore>();
         Assert.Equal(RedisState.Up, store.State);
-        Assert.Equal("Healthy", await client.Http.GetStringAsync("/health/ready"));
+        Assert.Equal("healthy", await RedisReadinessAsync(client.Http));
 
         _redis.Kill();
         var during = new List<(GraphQLResponse Response, TimeSpan Took)>();
@@ -45,7 +45,7 @@ public sealed class RedisOutageTests(DemoServicesFixture demo) : IAsyncLifetime
         Assert.All(during, d => Assert.NotNull(d.Response.Header("RateLimit-Remaining")));
         Assert.Contains(during, d => d.Response.Outcomes.SequenceEqual(["cache_hit"]));
         Assert.Equal(RedisState.Down, store.State);
-        Assert.Equal("Degraded", await client.Http.GetStringAsync("/health/ready"));
+        Assert.Equal("degraded", await RedisReadinessAsync(client.Http));
         Assert.Equal("Healthy", await client.Http.GetStringAsync("/health/live"));
         Assert.Single(host.Logs, l => l.EventId == 5004);
 
@@ -63,7 +63,7 @@ public sealed class RedisOutageTests(DemoServicesFixture demo) : IAsyncLifetime
         const string after = "query AfterRecovery { profile(id: \"p2\") { id } }";
         Assert.Null((await client.PostAsync(Apq(after, withQuery: true))).Body["errors"]);
         Assert.Equal(":1", await _redis.CommandAsync($"EXISTS {settings["Bff:Redis:KeyPrefix"]}apq:{Sha256Hex.Of(after)}"));
-        Assert.Equal("Healthy", await client.Http.GetStringAsync("/health/ready"));
+        Assert.Equal("healthy", await RedisReadinessAsync(client.Http));
     }
 
     [Fact]
@@ -81,7 +81,16 @@ public sealed class RedisOutageTests(DemoServicesFixture demo) : IAsyncLifetime
         Assert.Null(byHash.Body["errors"]);
         Assert.Equal(["cache_hit"], cached.Outcomes);
         Assert.Equal(RedisState.NotConfigured, host.Services.GetRequiredService<RedisStore>().State);
-        Assert.Equal("Healthy", await client.Http.GetStringAsync("/health/ready"));
+        Assert.Equal("healthy", await RedisReadinessAsync(client.Http));
+    }
+
+    // /health/ready is JSON: {"status":…,"sources":{…},"checks":{"redis":{"status":…,"description":…},…}}.
+    private static async Task<string?> RedisReadinessAsync(HttpClient http)
+    {
+        using var response = await http.GetAsync("/health/ready");
+        Assert.Equal(200, (int)response.StatusCode);
+        var ready = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return (string?)ready["checks"]!["redis"]!["status"];
     }
 
     private static async Task<(GraphQLResponse, TimeSpan)> Timed(Func<Task<GraphQLResponse>> send)

@@ -110,7 +110,17 @@ public sealed class BatchLoader
     {
         public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default)
         {
-            var results = await loader.DispatchAsync(batch, requestToken).ConfigureAwait(false);
+            Dictionary<string, JsonNode?> results;
+            try
+            {
+                results = await loader.DispatchAsync(batch, requestToken).ConfigureAwait(false);
+            }
+            catch (BffError error)
+            {
+                // One failed batched call fails every parent's field, each with its own path.
+                throw error.CopyForField();
+            }
+
             return convert(results.TryGetValue(key, out var value) ? value : loader._many ? new JsonArray() : null);
         }
 

@@ -1,4 +1,5 @@
 using Bff.Hosting;
+using Bff.Resilience;
 
 namespace Bff.Stitching.Contracts;
 
@@ -18,6 +19,7 @@ public sealed class ContractSet
     public static ContractSet Load(BffOptions options, string baseDirectory, string configurationFile)
     {
         var set = new ContractSet();
+        set.Errors.AddRange(ResilienceOptionsValidator.Validate(options, configurationFile));
         foreach (var (name, source) in options.Sources)
         {
             var where = $"{configurationFile}: Bff:Sources:{name}";

@@ -28,6 +28,12 @@ public sealed class BffRequestContext : Dictionary<string, object?>
     /// <summary>Gets or sets a value indicating whether the operation's document came from the document cache (already validated).</summary>
     public bool DocumentFromCache { get; set; }
 
+    /// <summary>
+    /// Gets or sets when the whole request must be answered (<c>Bff:Http:RequestTimeout</c> from its start);
+    /// downstream calls never get a later deadline.
+    /// </summary>
+    public DateTimeOffset? Deadline { get; set; }
+
     /// <summary>Gets the downstream calls made so far, in completion order.</summary>
     public ConcurrentQueue<DownstreamCallRecord> Calls { get; } = new();
 

@@ -21,7 +21,7 @@ public sealed class DownstreamDispatcher
         _connectors = connectors;
         _time = time;
         DownstreamCallDelegate pipeline = (call, cancellationToken) =>
-            _connectors[call.Binding.Source].SendAsync(call.Binding, call.Scope, call.Request, cancellationToken);
+            _connectors[call.Binding.Source].SendAsync(call, cancellationToken);
         foreach (var filter in (filters ?? []).OrderByDescending(f => f.Order))
         {
             var next = pipeline;
@@ -44,27 +44,31 @@ public sealed class DownstreamDispatcher
             var call = new DownstreamCall(binding, scope, request, batchSize, connector.Kind);
             var response = await _pipeline(call, cancellationToken).ConfigureAwait(false);
             Record(request, binding, connector, response.Operation, started, batchSize,
-                response.Outcome ?? (response.Body is null ? "not_found" : "ok"), response.Status);
+                response.Outcome ?? (response.Body is null ? "not_found" : "ok"), response.Status, response.Attempts, shortCircuited: false);
             return JsonPath.Get(response.Body, binding.Select);
         }
         catch (BffError error)
         {
             Record(request, binding, connector, binding.Operation, started, batchSize, error.Code ?? ErrorCodes.DownstreamError,
-                error.ExtraExtensions.TryGetValue("status", out var status) ? status?.ToString() : null);
-            throw;
+                error.ExtraExtensions.TryGetValue("status", out var status) ? status?.ToString() : null,
+                error is DownstreamFailure failure ? failure.Attempts : 1, error is DownstreamFailure { Attempts: 0 });
+
+            // A failure may be shared (a call coalesced by the cache); each field needs its own error for its path.
+            throw error.CopyForField();
         }
     }
 
-    private void Record(BffRequestContext request, FieldBinding binding, IDownstreamConnector connector, string operation, long started, int batchSize, string outcome, string? status)
+    private void Record(BffRequestContext request, FieldBinding binding, IDownstreamConnector connector, string operation, long started, int batchSize, string outcome, string? status, int attempts, bool shortCircuited)
     {
         var elapsed = _time.GetElapsedTime(started);
         request.Calls.Enqueue(new DownstreamCallRecord(
-            binding.Source, connector.Kind, operation, Math.Round(elapsed.TotalMilliseconds, 2), batchSize, outcome, status));
+            binding.Source, connector.Kind, operation, Math.Round(elapsed.TotalMilliseconds, 2), batchSize, outcome, status, attempts, shortCircuited));
         BffTelemetry.DownstreamDuration.Record(
             elapsed.TotalMilliseconds,
             new KeyValuePair<string, object?>("bff.source", binding.Source),
             new KeyValuePair<string, object?>("bff.kind", connector.Kind),
             new KeyValuePair<string, object?>("bff.outcome", outcome));
         Activity.Current?.SetTag("bff.outcome", outcome);
+        Activity.Current?.SetTag("bff.attempts", attempts);
     }
 }

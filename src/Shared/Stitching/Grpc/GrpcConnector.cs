@@ -41,14 +41,17 @@ public sealed class GrpcConnector : IDownstreamConnector, IDisposable
     public string Kind => "grpc";
 
     /// <inheritdoc />
-    public async Task<DownstreamResponse> SendAsync(FieldBinding binding, BindingScope scope, BffRequestContext request, CancellationToken cancellationToken)
+    public async Task<DownstreamResponse> SendAsync(DownstreamCall call, CancellationToken cancellationToken)
     {
-        var grpc = (GrpcBinding)binding;
+        var grpc = (GrpcBinding)call.Binding;
         var method = (ProtoMethod)_methods[grpc.Method].Descriptor;
-        var message = TemplateEvaluator.Evaluate(grpc.Request, scope) as JsonObject ?? [];
-        var deadline = (_time.GetUtcNow() + _options.Timeout).UtcDateTime;
+        var message = TemplateEvaluator.Evaluate(grpc.Request, call.Scope) as JsonObject ?? [];
+
+        // The server sees the deadline (grpc-timeout) and can stop working on a call nobody waits for any more.
+        var budget = call.TimeLeft(_time) ?? _options.Timeout;
+        var deadline = (_time.GetUtcNow() + budget).UtcDateTime;
         Metadata? headers = null;
-        foreach (var (name, value) in OutgoingHeaders.For(_options, request))
+        foreach (var (name, value) in OutgoingHeaders.For(_options, call.Request))
         {
             (headers ??= []).Add(name.ToLowerInvariant(), value);
         }
@@ -65,13 +68,21 @@ public sealed class GrpcConnector : IDownstreamConnector, IDisposable
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.DeadlineExceeded)
         {
-            throw DownstreamErrors.Timeout(_source, _options.Timeout);
+            throw DownstreamErrors.Timeout(_source, budget);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable)
         {
-            throw DownstreamErrors.Unavailable(_source, ex.StatusCode.ToString());
+            // Grpc.Net.Client reports a refused connection as UNAVAILABLE carrying the HttpRequestException.
+            var transport = ex.Status.DebugException as HttpRequestException;
+            var sent = transport?.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError);
+            throw DownstreamErrors.Unavailable(_source, transport?.HttpRequestError.ToString() ?? ex.StatusCode.ToString(), sent);
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && !cancellationToken.IsCancellationRequested)
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled by the caller (an attempt timeout, the client gone): cancellation, as for REST calls.
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled)
         {
             throw DownstreamErrors.Unavailable(_source, ex.StatusCode.ToString());
         }

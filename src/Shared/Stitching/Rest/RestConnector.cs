@@ -13,13 +13,15 @@ public sealed class RestConnector : IDownstreamConnector
     private readonly string _source;
     private readonly SourceOptions _options;
     private readonly IHttpClientFactory _clients;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the connector of source <paramref name="source"/>.</summary>
-    public RestConnector(string source, SourceOptions options, IHttpClientFactory clients)
+    public RestConnector(string source, SourceOptions options, IHttpClientFactory clients, TimeProvider time)
     {
         _source = source;
         _options = options;
         _clients = clients;
+        _time = time;
     }
 
     /// <inheritdoc />
@@ -29,12 +31,12 @@ public sealed class RestConnector : IDownstreamConnector
     public static string ClientName(string source) => "bff-source:" + source;
 
     /// <inheritdoc />
-    public async Task<DownstreamResponse> SendAsync(FieldBinding binding, BindingScope scope, BffRequestContext request, CancellationToken cancellationToken)
+    public async Task<DownstreamResponse> SendAsync(DownstreamCall call, CancellationToken cancellationToken)
     {
-        var rest = (RestBinding)binding;
+        var (rest, scope) = ((RestBinding)call.Binding, call.Scope);
         var target = BuildTarget(rest, scope);
         using var message = new HttpRequestMessage(new HttpMethod(rest.Method), target);
-        foreach (var (name, value) in OutgoingHeaders.For(_options, request))
+        foreach (var (name, value) in OutgoingHeaders.For(_options, call.Request))
         {
             message.Headers.TryAddWithoutValidation(name, value);
         }
@@ -53,8 +55,9 @@ public sealed class RestConnector : IDownstreamConnector
         }
 
         var operation = $"{rest.Method} /{target}";
+        var budget = call.TimeLeft(_time) ?? _options.Timeout;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Timeout);
+        timeout.CancelAfter(budget);
         try
         {
             using var response = await _clients.CreateClient(ClientName(_source))
@@ -77,11 +80,13 @@ public sealed class RestConnector : IDownstreamConnector
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw DownstreamErrors.Timeout(_source, _options.Timeout);
+            throw DownstreamErrors.Timeout(_source, budget);
         }
         catch (HttpRequestException ex)
         {
-            throw DownstreamErrors.Unavailable(_source, ex.HttpRequestError.ToString());
+            // A refused connection or an unknown host: not a byte of the request was sent.
+            var sent = ex.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError);
+            throw DownstreamErrors.Unavailable(_source, ex.HttpRequestError.ToString(), sent);
         }
         catch (System.Text.Json.JsonException)
         {
