@@ -14,12 +14,14 @@ public sealed class BffHostFactory<TProgram> : WebApplicationFactory<TProgram>
     {
         _settings = settings;
         _environment = environment;
-        UseKestrel(0);
+        // UseKestrel(0) races with Kestrel's own bind under minimal hosting (dotnet/aspnetcore#67714): bind port 0 via the URLs setting.
+        UseKestrel();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        builder.UseUrls("http://127.0.0.1:0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -28,7 +28,8 @@ public sealed class SharedStateHost<TProgram> : WebApplicationFactory<TProgram>
         _settings = settings;
         _environment = environment;
         _time = time;
-        UseKestrel(0);
+        // UseKestrel(0) races with Kestrel's own bind under minimal hosting (dotnet/aspnetcore#67714): bind port 0 via the URLs setting.
+        UseKestrel();
     }
 
     public ConcurrentQueue<(int EventId, string Message)> Logs { get; } = new();
@@ -43,6 +44,7 @@ public sealed class SharedStateHost<TProgram> : WebApplicationFactory<TProgram>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        builder.UseUrls("http://127.0.0.1:0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -67,12 +67,20 @@ public sealed class WebStitchingTests(DemoServicesFixture demo)
     [Fact]
     public async Task Post_job_mutation_sends_a_mapped_body()
     {
-        var (status, body) = await _host.PostAsync("""
+        // The mutation writes, so it runs against a jobs service of its own: the shared one stays as seeded for the
+        // snapshot tests, whatever order the tests run in.
+        var jobsLog = new Bff.Samples.Common.RequestLog();
+        await using var jobs = Bff.Samples.Jobs.JobsService.Create("http://127.0.0.1:0", jobsLog, new Bff.Samples.Common.HttpFaults());
+        await jobs.StartAsync();
+        using var host = HostClient.Start<Bff.WebBff.Program>(demo, new Dictionary<string, string?> { ["Bff:Sources:jobs:BaseAddress"] = jobs.Urls.First() });
+
+        var (status, body) = await host.PostAsync("""
             mutation ($input: PostJobInput!) { postJob(input: $input) { id title budget { min max currency } client { id } } }
             """, new { input = new { title = "Build a BFF", description = "GraphQL gateway in .NET", clientId = "p2", budgetMin = 1000, budgetMax = 2000, skills = new[] { "dotnet" } } });
 
         Assert.Equal(200, status);
         Assert.Null(body["errors"]);
+        Assert.Equal(1, jobsLog.Count("POST /jobs"));
         var job = body["data"]!["postJob"]!;
         Assert.Equal("Build a BFF", (string?)job["title"]);
         Assert.Equal(2000, (int)job["budget"]!["max"]!);
