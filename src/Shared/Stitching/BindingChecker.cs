@@ -27,6 +27,13 @@ internal static class BindingChecker
             return;
         }
 
+        if (binding.Cache is { Scope: Caching.CacheScope.Public } && source.Auth is { Mode: SourceAuthMode.Forward, AnswersVaryByCaller: true })
+        {
+            errors.Add($"@cache(scope: PUBLIC) on source '{binding.Source}', which receives the caller's token (Auth:Mode Forward): "
+                + "its answers may differ per caller, so one caller's data could be served to another; use scope: PRIVATE, "
+                + $"or set Bff:Sources:{binding.Source}:Auth:AnswersVaryByCaller to false if the source answers every caller alike.");
+        }
+
         var isRoot = type == schema.Query || type == schema.Mutation;
         foreach (var expression in binding.Templates.SelectMany(t => t.Expressions))
         {

@@ -28,4 +28,13 @@ public sealed class SourceAuthOptions
     /// </summary>
     /// <value>Required with <see cref="SourceAuthMode.Static"/>.</value>
     public string? Value { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the source's answers may differ by caller when it receives the caller's
+    /// token (<see cref="SourceAuthMode.Forward"/>). While true, <c>@cache(scope: PUBLIC)</c> on its bindings is refused at
+    /// start-up, since one caller's answer would be served to another. Set it to false for a source that uses the token
+    /// only to authorize and answers every caller alike.
+    /// </summary>
+    /// <value>Defaults to <see langword="true"/>.</value>
+    public bool AnswersVaryByCaller { get; set; } = true;
 }

@@ -176,6 +176,26 @@ public sealed class BffSchemaBuilderTests : IDisposable
         Assert.Contains("AddResolver(\"Query.nope\"): the schema has no such field", ex.Message);
     }
 
+    [Fact]
+    public void Public_cache_on_a_source_that_receives_the_callers_token_is_refused()
+    {
+        var sdl = """
+            type Query { job(id: ID!): Job @rest(source: "jobs", path: "/jobs/{args.id}") @cache(maxAge: 30) }
+            type Job { id: ID! }
+            """;
+        _forwardJobsToken = true;
+
+        var error = Fail(sdl);
+
+        Assert.Contains("Query.job: @cache(scope: PUBLIC) on source 'jobs', which receives the caller's token", error);
+        Assert.Single(Build(sdl.Replace("@cache(maxAge: 30)", "@cache(maxAge: 30, scope: PRIVATE)")).Bindings);
+        _jobsAnswersVaryByCaller = false;
+        Assert.Single(Build(sdl).Bindings);
+    }
+
+    private bool _forwardJobsToken;
+    private bool _jobsAnswersVaryByCaller = true;
+
     private string Fail(string sdl) => Assert.Throws<BffConfigurationException>(() => Build(sdl)).Message;
 
     private BffSchema Build(string sdl, Dictionary<string, GraphQL.Resolvers.IFieldResolver>? resolvers = null)
@@ -183,6 +203,12 @@ public sealed class BffSchemaBuilderTests : IDisposable
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, _file), sdl);
         var options = new BffOptions { Schema = _file };
         options.Sources["jobs"] = new SourceOptions { Kind = SourceKind.Rest, Contract = "schemas/downstream/jobs.openapi.json", BaseAddress = new Uri("http://127.0.0.1:1") };
+        if (_forwardJobsToken)
+        {
+            options.Sources["jobs"].Auth.Mode = SourceAuthMode.Forward;
+            options.Sources["jobs"].Auth.AnswersVaryByCaller = _jobsAnswersVaryByCaller;
+        }
+
         options.Sources["profiles"] = new SourceOptions { Kind = SourceKind.Rest, Contract = "schemas/downstream/profiles.openapi.json", BaseAddress = new Uri("http://127.0.0.1:1") };
         options.Sources["proposals"] = new SourceOptions { Kind = SourceKind.Grpc, Contract = "schemas/downstream/proposals.proto", BaseAddress = new Uri("http://127.0.0.1:1") };
         var contracts = ContractSet.Load(options, AppContext.BaseDirectory, "appsettings.json");
