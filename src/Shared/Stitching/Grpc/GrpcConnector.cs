@@ -95,6 +95,12 @@ public sealed class GrpcConnector : IDownstreamConnector, IDisposable
         {
             throw new BffError(ErrorCodes.BadUserInput, ex.Message);
         }
+        catch (ProtoDecodeException)
+        {
+            // The answer does not fit the contract (a different .proto deployed downstream): the source's fault, not ours.
+            throw DownstreamErrors.Error(_source, "invalid_message",
+                $"{_source} answered {grpc.Method} with a message that does not match its contract.");
+        }
     }
 
     /// <inheritdoc />
