@@ -13,23 +13,18 @@ using Microsoft.Extensions.Logging;
 namespace Bff.Tests.Fixtures;
 
 /// <summary>
-/// A real BFF host for the shared-state tests: its own settings (Redis, key prefix, policies), an environment, real
+/// A real BFF host for the shared-state tests: its own settings (Redis, key prefix, policies), an environment,
 /// the host's own JWT authentication accepting <see cref="TestTokens"/>, an optional <see cref="TimeProvider"/>, and captured log events.
 /// </summary>
-public sealed class SharedStateHost<TProgram> : WebApplicationFactory<TProgram>
+public sealed class SharedStateHost<TProgram> : BffHostFactory<TProgram>
     where TProgram : class
 {
-    private readonly IReadOnlyDictionary<string, string?> _settings;
-    private readonly string _environment;
     private readonly TimeProvider? _time;
 
     public SharedStateHost(IReadOnlyDictionary<string, string?> settings, string environment = "Testing", TimeProvider? time = null)
+        : base(settings, environment)
     {
-        _settings = settings;
-        _environment = environment;
         _time = time;
-        // UseKestrel(0) races with Kestrel's own bind under minimal hosting (dotnet/aspnetcore#67714): bind port 0 via the URLs setting.
-        UseKestrel();
     }
 
     public ConcurrentQueue<(int EventId, string Message)> Logs { get; } = new();
@@ -41,24 +36,14 @@ public sealed class SharedStateHost<TProgram> : WebApplicationFactory<TProgram>
         return new GraphQLClient(CreateClient());
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureServices(IServiceCollection services)
     {
-        builder.UseEnvironment(_environment);
-        builder.UseUrls("http://127.0.0.1:0");
-        foreach (var (key, value) in _settings)
+        if (_time is not null)
         {
-            builder.UseSetting(key, value);
+            services.AddSingleton(_time);
         }
 
-        builder.ConfigureTestServices(services =>
-        {
-            if (_time is not null)
-            {
-                services.AddSingleton(_time);
-            }
-
-            services.AddSingleton<ILoggerProvider>(new CapturingLoggerProvider(Logs));
-        });
+        services.AddSingleton<ILoggerProvider>(new CapturingLoggerProvider(Logs));
     }
 
     private sealed class CapturingLoggerProvider(ConcurrentQueue<(int, string)> logs) : ILoggerProvider

@@ -11,18 +11,12 @@ namespace Bff.Tests.Fixtures;
 /// A real BFF host on Kestrel owned by one test: its own settings (short timeouts and break durations), its own
 /// circuits, optionally extra services. Dispose it at the end of the test.
 /// </summary>
-public sealed class TestHost<TProgram> : WebApplicationFactory<TProgram>
+public sealed class TestHost<TProgram> : BffHostFactory<TProgram>
     where TProgram : class
 {
-    private readonly IReadOnlyDictionary<string, string?> _settings;
-    private readonly Action<IServiceCollection>? _services;
-
     public TestHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+        : base(settings, "Testing", services)
     {
-        _settings = settings;
-        _services = services;
-        // UseKestrel(0) races with Kestrel's own bind under minimal hosting (dotnet/aspnetcore#67714): bind port 0 via the URLs setting.
-        UseKestrel();
         StartServer();
         Http = CreateClient();
     }
@@ -54,20 +48,5 @@ public sealed class TestHost<TProgram> : WebApplicationFactory<TProgram>
         using var response = await Http.GetAsync("/health/ready");
         Assert.Equal(200, (int)response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseUrls("http://127.0.0.1:0");
-        foreach (var (key, value) in _settings)
-        {
-            builder.UseSetting(key, value);
-        }
-
-        if (_services is not null)
-        {
-            builder.ConfigureServices(_services);
-        }
     }
 }
