@@ -180,7 +180,8 @@ public sealed partial class GraphQLHttpEndpoint
     private async Task<(ExecutionResult Result, int Status)> ExecuteAsync(GraphQLOperationContext operation, CancellationToken cancellationToken)
     {
         var (http, request, isGet) = (operation.HttpContext, operation.Request, operation.IsGet);
-        var strict = operation.MediaType == GraphQLMediaTypes.GraphQLResponse;
+        // Under application/graphql-response+json a request error is a 4xx; under application/json it is a 200.
+        var requestErrorStatus = operation.MediaType == GraphQLMediaTypes.GraphQLResponse ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         if (string.IsNullOrWhiteSpace(request.Query))
         {
             return (Errors(new BffError(ErrorCodes.BadRequest, "The request has no 'query'.")), StatusCodes.Status400BadRequest);
@@ -188,7 +189,7 @@ public sealed partial class GraphQLHttpEndpoint
 
         if (CheckVariables(request) is { } tooLarge)
         {
-            return (Errors(tooLarge), strict ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+            return (Errors(tooLarge), requestErrorStatus);
         }
 
         var document = _cache.Get(request.Query);
@@ -197,7 +198,7 @@ public sealed partial class GraphQLHttpEndpoint
         {
             if (CheckTokens(request.Query) is { } tooLong)
             {
-                return (Errors(tooLong), strict ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+                return (Errors(tooLong), requestErrorStatus);
             }
 
             try
@@ -207,11 +208,11 @@ public sealed partial class GraphQLHttpEndpoint
             catch (Exception ex) when (ex is DocumentError or GraphQLParserException)
             {
                 var message = ex is GraphQLMaxDepthExceededException ? "The document is nested too deeply." : ex.Message;
-                return (Errors(new BffError(ErrorCodes.ParseFailed, message)), strict ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+                return (Errors(new BffError(ErrorCodes.ParseFailed, message)), requestErrorStatus);
             }
         }
 
-        if (isGet && SelectOperation(document, request.OperationName)?.Operation == OperationType.Mutation)
+        if (isGet && OperationSelection.Select(document, request.OperationName)?.Operation == OperationType.Mutation)
         {
             return (Errors(new BffError(ErrorCodes.MethodNotAllowed, "Mutations must be sent with POST.")), StatusCodes.Status405MethodNotAllowed);
         }
@@ -244,16 +245,8 @@ public sealed partial class GraphQLHttpEndpoint
             result.Extensions["downstream"] = requestContext.Calls.Select(c => c.ToExtension()).ToArray();
         }
 
-        var status = result.Executed || !strict ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
+        var status = result.Executed ? StatusCodes.Status200OK : requestErrorStatus;
         return (result, status);
-    }
-
-    private static GraphQLOperationDefinition? SelectOperation(GraphQLDocument document, string? name)
-    {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return name is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name?.StringValue == name);
     }
 
     private Task OnUnhandledException(UnhandledExceptionContext context)

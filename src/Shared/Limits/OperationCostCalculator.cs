@@ -23,10 +23,7 @@ public sealed class OperationCostCalculator : IOperationCostCalculator
     /// <inheritdoc />
     public int Calculate(GraphQLDocument document, string? operationName, IReadOnlyDictionary<string, object?>? variables)
     {
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var operation = operationName is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.Find(o => o.Name?.StringValue == operationName);
+        var operation = Http.OperationSelection.Select(document, operationName);
         if (operation is null)
         {
             return 1;
