@@ -41,6 +41,8 @@ public static class ErrorCodes
     public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
     /// <summary>The operation has more aliases than the host allows.</summary>
     public const string MaxAliasesExceeded = "MAX_ALIASES_EXCEEDED";
+    /// <summary>The operation, once its fragments are expanded, has more field selections than the host allows.</summary>
+    public const string MaxSelectionsExceeded = "MAX_SELECTIONS_EXCEEDED";
     /// <summary>The query text has more tokens than the host allows.</summary>
     public const string MaxTokensExceeded = "MAX_TOKENS_EXCEEDED";
     /// <summary>The operation's static cost is higher than the host allows.</summary>

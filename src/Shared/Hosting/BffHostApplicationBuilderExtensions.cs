@@ -79,6 +79,7 @@ public static class BffHostApplicationBuilderExtensions
             .AddSystemTextJson()
             .AddErrorInfoProvider<BffErrorInfoProvider>()
             .ConfigureExecution<CachedDocumentValidation>()
+            .AddValidationRule<CancellationRule>(useForCachedDocuments: true)
             .AddValidationRule<IntrospectionRule>(useForCachedDocuments: false)
             .AddValidationRule<OperationLimitsRule>(useForCachedDocuments: false)
             .AddValidationRule<CostLimitRule>(useForCachedDocuments: true)
@@ -89,6 +90,7 @@ public static class BffHostApplicationBuilderExtensions
         services.AddBffPersistedQueries(options, builder.Environment.EnvironmentName, baseDirectory);
         services.AddBffRateLimiting(options);
         services.AddBffResilience();
+        ShutdownWatchdog.AddTo(services, options.Http.ShutdownTimeout);
         return bff;
     }
 

@@ -25,6 +25,11 @@ public static class BffOptionsValidator
             yield return $"{configurationFile}: Bff:Http:MaxBatchOperations: must be at least 1.";
         }
 
+        if (http.ShutdownTimeout < TimeSpan.Zero || http.ShutdownTimeout > TimeSpan.FromMinutes(10))
+        {
+            yield return $"{configurationFile}: Bff:Http:ShutdownTimeout: must be between 0 and 10 minutes (is {http.ShutdownTimeout}).";
+        }
+
         if (http.DocumentCacheSize < 0)
         {
             yield return $"{configurationFile}: Bff:Http:DocumentCacheSize: must not be negative.";

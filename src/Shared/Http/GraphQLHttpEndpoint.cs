@@ -167,6 +167,7 @@ public sealed partial class GraphQLHttpEndpoint
 
         BffTelemetry.Operations.Add(1, new KeyValuePair<string, object?>("http.response.status_code", status));
         activity?.SetTag("http.response.status_code", status);
+        activity?.SetTag("bff.fields.resolved", operation.RequestContext.ResolvedFields);
         return (result, status);
     }
 
@@ -209,6 +210,11 @@ public sealed partial class GraphQLHttpEndpoint
             {
                 var message = ex is GraphQLMaxDepthExceededException ? "The document is nested too deeply." : ex.Message;
                 return (Errors(new BffError(ErrorCodes.ParseFailed, message)), requestErrorStatus);
+            }
+
+            if (CheckSelections(document) is { } tooMany)
+            {
+                return (Errors(tooMany), requestErrorStatus);
             }
         }
 

@@ -28,6 +28,15 @@ public sealed class GraphQLHttpOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
+    /// Gets or sets how long a stopping host lets requests in flight finish (the host's shutdown timeout). Past it,
+    /// Kestrel aborts them, which cancels their validation, execution and downstream calls; a host that has still not
+    /// stopped a few seconds later (its threads held by work that ignores cancellation) ends its own process.
+    /// Keep it below the orchestrator's grace period (Kubernetes: 30 s).
+    /// </summary>
+    /// <value>Defaults to 10 seconds.</value>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// Gets or sets a value indicating whether GET requests must carry a header a browser cannot add cross-site without
     /// a CORS preflight: <c>GraphQL-Preflight</c>, <c>X-Apollo-Operation-Name</c> or <c>Apollo-Require-Preflight</c>
     /// (any non-empty value). POSTs are always protected: they must be <c>application/json</c>, which no form can send.

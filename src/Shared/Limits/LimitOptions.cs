@@ -15,6 +15,14 @@ public sealed class LimitOptions
     /// <value>Defaults to 30.</value>
     public int MaxAliases { get; set; } = 30;
 
+    /// <summary>
+    /// Gets or sets how many field selections any operation or fragment may have once every fragment spread in it is
+    /// expanded; checked in time linear in the document, before validation, so fragments that spread each other twice
+    /// (2^n selections from n short lines) are refused before they cost anything.
+    /// </summary>
+    /// <value>Defaults to 2,000 (the IDE's introspection query expands to about 180).</value>
+    public int MaxSelections { get; set; } = 2000;
+
     /// <summary>Gets or sets how many lexical tokens the query text may have; checked before parsing.</summary>
     /// <value>Defaults to 4,000 (the IDE's introspection query has about 400).</value>
     public int MaxTokens { get; set; } = 4000;
@@ -51,7 +59,7 @@ public sealed class LimitOptions
     {
         foreach (var (key, value) in new[]
         {
-            ("MaxDepth", MaxDepth), ("MaxAliases", MaxAliases), ("MaxTokens", MaxTokens), ("MaxCost", MaxCost),
+            ("MaxDepth", MaxDepth), ("MaxAliases", MaxAliases), ("MaxSelections", MaxSelections), ("MaxTokens", MaxTokens), ("MaxCost", MaxCost),
             ("MaxVariablesBytes", MaxVariablesBytes), ("MaxIntrospectionListDepth", MaxIntrospectionListDepth),
             ("BoundFieldCost", BoundFieldCost), ("DefaultListSize", DefaultListSize),
         })

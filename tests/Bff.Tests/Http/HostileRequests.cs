@@ -43,6 +43,15 @@ public static class HostileRequests
 
         cases.Add(new("fragment cycle", _ => Post("{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }"), _ => (400, "GRAPHQL_VALIDATION_FAILED")));
         cases.Add(new("fragment alias bomb", _ => Post(AliasBomb(8)), _ => (400, "MAX_ALIASES_EXCEEDED")));
+        foreach (var levels in new[] { 20, 30, 60 })
+        {
+            cases.Add(new($"fragment spreads doubling {levels} levels", _ => Post(FragmentBombs.Spreads(levels)), _ => (400, "MAX_SELECTIONS_EXCEEDED")));
+        }
+
+        cases.Add(new("inline fragments doubling 30 levels", _ => Post(FragmentBombs.InlineFragments(30)), _ => (400, "MAX_SELECTIONS_EXCEEDED")));
+        cases.Add(new("merged fields doubling 30 levels", _ => Post(FragmentBombs.MergedFields(30)), _ => (400, "MAX_SELECTIONS_EXCEEDED")));
+        cases.Add(new("selections over", c => Post(Selections(c.Options.Limits.MaxSelections + 1)), _ => (400, "MAX_SELECTIONS_EXCEEDED")));
+        cases.Add(new("selections at limit", c => Post(Selections(c.Options.Limits.MaxSelections)), _ => (200, null)));
         cases.Add(new("unknown operation name", _ => Post("query A { __typename }", operationName: "B"), _ => (400, "OPERATION_NOT_FOUND")));
         cases.Add(new("no operation name with two operations", _ => Post("query A { __typename } query B { __typename }"), _ => (400, "OPERATION_NOT_FOUND")));
         cases.Add(new("text/plain post", _ => Raw("{\"query\":\"{ __typename }\"}", "text/plain"), _ => (415, "UNSUPPORTED_MEDIA_TYPE")));
@@ -78,6 +87,8 @@ public static class HostileRequests
         var first = "query Q0 { __typename" + string.Concat(Enumerable.Repeat(" __typename", padding)) + " }";
         return first + string.Concat(Enumerable.Range(1, operations).Select(i => $" query Q{i} {{ __typename }}"));
     }
+
+    private static string Selections(int count) => "{ ...F } fragment F on Query { " + string.Concat(Enumerable.Repeat("__typename ", count)) + "}";
 
     private static string AliasBomb(int levels)
     {

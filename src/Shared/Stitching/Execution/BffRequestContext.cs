@@ -12,6 +12,8 @@ namespace Bff.Stitching.Execution;
 /// </summary>
 public sealed class BffRequestContext : Dictionary<string, object?>
 {
+    private long _resolvedFields;
+
     /// <summary>Creates the context for one operation.</summary>
     public BffRequestContext(ClaimsPrincipal user, IReadOnlyDictionary<string, string> forwardedHeaders)
     {
@@ -45,8 +47,13 @@ public sealed class BffRequestContext : Dictionary<string, object?>
     /// <summary>Gets what the operation's downstream calls said about caching (for the response's <c>Cache-Control</c>).</summary>
     public Caching.CacheHints CacheHints { get; } = new();
 
+    /// <summary>Gets how many fields the default resolver has resolved so far for this operation (a measure of its CPU work).</summary>
+    public long ResolvedFields => Interlocked.Read(ref _resolvedFields);
+
     /// <summary>Gets the batch loaders of this request, one per binding and argument set.</summary>
     public ConcurrentDictionary<string, BatchLoader> Loaders { get; } = new(StringComparer.Ordinal);
+
+    internal void CountResolvedField() => Interlocked.Increment(ref _resolvedFields);
 
     /// <summary>Gets the request context of a resolver.</summary>
     public static BffRequestContext From(IResolveFieldContext context) =>

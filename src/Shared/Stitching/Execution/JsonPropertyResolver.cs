@@ -26,6 +26,7 @@ public sealed class JsonPropertyResolver : IFieldResolver
     /// <inheritdoc />
     public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
     {
+        (context.UserContext as BffRequestContext)?.CountResolvedField();
         var value = OutputConverter.Convert(JsonPath.Get(context.Source as JsonNode, _path), _type);
         if (_truncate is { } length && value is string text && text.Length > length)
         {
