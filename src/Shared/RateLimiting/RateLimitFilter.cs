@@ -20,14 +20,16 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
     private readonly KeyValuePair<string, RateLimitPolicyOptions>[] _policies;
     private readonly GcraRateLimiter _limiter;
     private readonly ClientPartition _partition;
+    private readonly int _maxCost;
     private readonly IOperationCostCalculator _costs;
     private readonly DocumentCache _documents;
     private readonly ILogger<RateLimitFilter> _logger;
 
     /// <summary>Creates the filter for the policies of <paramref name="kind"/>.</summary>
     public RateLimitFilter(RateLimitKind kind, RateLimitingOptions options, GcraRateLimiter limiter, ClientPartition partition, IOperationCostCalculator costs,
-        DocumentCache documents, ILogger<RateLimitFilter> logger)
+        DocumentCache documents, Hosting.BffOptions bff, ILogger<RateLimitFilter> logger)
     {
+        _maxCost = bff.Limits.MaxCost;
         _logger = logger;
         _kind = kind;
         _policies = options.Enabled ? options.Policies.Where(p => p.Value.Kind == kind).OrderBy(p => p.Key, StringComparer.Ordinal).ToArray() : [];
@@ -51,6 +53,13 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
         var http = context.HttpContext;
         var partition = _partition.Of(http);
         var cost = _kind == RateLimitKind.Requests ? 1 : CostOf(context.Request.Query, context.Request.OperationName, context.Request.Variables);
+        if (_kind == RateLimitKind.Cost && _maxCost > 0 && cost > _maxCost)
+        {
+            // Validation refuses it with MAX_COST_EXCEEDED; charging it would only answer "retry later" to a request
+            // that can never succeed.
+            return null;
+        }
+
         foreach (var (name, policy) in _policies)
         {
             if (cost > policy.Capacity)

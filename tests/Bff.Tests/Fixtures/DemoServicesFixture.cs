@@ -29,6 +29,16 @@ public sealed class DemoServicesFixture : IAsyncLifetime
     public Uri ProposalsUrl { get; private set; } = null!;
     public Uri IdentityUrl { get; private set; } = null!;
 
+    /// <summary>Only the addresses of these services and of the issuer: a host with these runs as shipped.</summary>
+    public Dictionary<string, string?> AddressSettings => new()
+    {
+        ["Bff:Sources:profiles:BaseAddress"] = ProfilesUrl.ToString(),
+        ["Bff:Sources:jobs:BaseAddress"] = JobsUrl.ToString(),
+        ["Bff:Sources:proposals:BaseAddress"] = ProposalsUrl.ToString(),
+        ["Bff:Auth:Authority"] = IdentityUrl.ToString(),
+        ["Bff:Auth:RequireHttpsMetadata"] = "false",
+    };
+
     /// <summary>The settings that point a BFF host at these services.</summary>
     public Dictionary<string, string?> HostSettings => new()
     {

@@ -18,7 +18,7 @@ public sealed class HostShutdownTests(DemoServicesFixture demo)
     [InlineData("MobileBff")]
     public async Task Host_stops_on_SIGTERM_after_a_fragment_bomb(string project)
     {
-        using var host = await HostProcess.StartAsync(project, Addresses());
+        using var host = await HostProcess.StartAsync(project, demo.AddressSettings);
         using var http = new HttpClient { BaseAddress = host.Url, Timeout = TimeSpan.FromSeconds(5) };
         var payload = new JsonObject { ["query"] = FragmentBombs.Spreads(30) }.ToJsonString();
 
@@ -29,12 +29,4 @@ public sealed class HostShutdownTests(DemoServicesFixture demo)
         var exitCode = await host.TerminateAsync(ShippedShutdownTimeout);
         Assert.True(exitCode == 0, $"exit code {exitCode?.ToString() ?? "(still running)"}:\n{host.Output}");
     }
-
-    private Dictionary<string, string?> Addresses() => new()
-    {
-        ["Bff:Sources:profiles:BaseAddress"] = demo.ProfilesUrl.ToString(),
-        ["Bff:Sources:jobs:BaseAddress"] = demo.JobsUrl.ToString(),
-        ["Bff:Sources:proposals:BaseAddress"] = demo.ProposalsUrl.ToString(),
-        ["Bff:Auth:Authority"] = demo.IdentityUrl.ToString(),
-    };
 }

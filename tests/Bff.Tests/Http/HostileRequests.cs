@@ -15,12 +15,12 @@ public static class HostileRequests
         var cases = new List<HostileCase>();
         foreach (var attack in AttackTokens.All)
         {
-            cases.Add(new($"jwt {attack}", c => WithToken(Post("{ __typename }"), AttackTokens.Make(attack, c.Demo)), _ => (401, "UNAUTHENTICATED")));
+            cases.Add(new($"jwt {attack}", c => WithToken(Post("{ __typename }"), AttackTokens.Make(attack, c.Demo)), _ => (401, "UNAUTHENTICATED"), Stage: HostileStage.Transport));
         }
 
-        cases.Add(new("authorization basic", _ => WithHeader(Post("{ __typename }"), "Authorization", "Basic dXNlcjpwYXNz"), _ => (401, "UNAUTHENTICATED")));
-        cases.Add(new("authorization empty bearer", _ => WithHeader(Post("{ __typename }"), "Authorization", "Bearer "), _ => (401, "UNAUTHENTICATED")));
-        cases.Add(new("token in query string", c => Get("{ __typename }", "&access_token=" + c.Demo.Token()), _ => (400, "BAD_REQUEST")));
+        cases.Add(new("authorization basic", _ => WithHeader(Post("{ __typename }"), "Authorization", "Basic dXNlcjpwYXNz"), _ => (401, "UNAUTHENTICATED"), Stage: HostileStage.Transport));
+        cases.Add(new("authorization empty bearer", _ => WithHeader(Post("{ __typename }"), "Authorization", "Bearer "), _ => (401, "UNAUTHENTICATED"), Stage: HostileStage.Transport));
+        cases.Add(new("token in query string", c => Get("{ __typename }", "&access_token=" + c.Demo.Token()), _ => (400, "BAD_REQUEST"), Stage: HostileStage.Transport));
 
         cases.Add(new("depth over", c => Post(Nested(c.Options.Limits.MaxDepth + 1)), _ => (400, "MAX_DEPTH_EXCEEDED")));
         cases.Add(new("depth at limit", c => Post(Nested(c.Options.Limits.MaxDepth)), _ => (400, "!MAX_DEPTH_EXCEEDED")));
@@ -32,9 +32,9 @@ public static class HostileRequests
         cases.Add(new("cost at limit", c => Post(Cost(c, c.Options.Limits.MaxCost)), _ => (200, null), Refused: false));
         cases.Add(new("variables over", c => Post("{ __typename }", Padding(c.Options.Limits.MaxVariablesBytes + 1)), _ => (400, "VARIABLES_TOO_LARGE")));
         cases.Add(new("variables at limit", c => Post("{ __typename }", Padding(c.Options.Limits.MaxVariablesBytes)), _ => (200, null)));
-        cases.Add(new("batch over", c => Batch(c.Options.Http.MaxBatchOperations + 1), _ => (400, "MAX_BATCH_OPERATIONS_EXCEEDED")));
+        cases.Add(new("batch over", c => Batch(c.Options.Http.MaxBatchOperations + 1), _ => (400, "MAX_BATCH_OPERATIONS_EXCEEDED"), Stage: HostileStage.Transport));
         cases.Add(new("batch at limit", c => Batch(c.Options.Http.MaxBatchOperations), _ => (200, null)));
-        cases.Add(new("body over", c => Post("{ __typename " + new string(' ', (int)c.Options.Http.MaxRequestBodyBytes) + "}"), _ => (413, "PAYLOAD_TOO_LARGE")));
+        cases.Add(new("body over", c => Post("{ __typename " + new string(' ', (int)c.Options.Http.MaxRequestBodyBytes) + "}"), _ => (413, "PAYLOAD_TOO_LARGE"), Stage: HostileStage.Transport));
 
         cases.Add(new("introspection in production", _ => Post("{ __schema { queryType { name } } }"), c => c.IsMobile ? (400, "INTROSPECTION_DISABLED") : (200, null)));
         cases.Add(new("introspection type in production", _ => Post("{ __type(name: \"Query\") { name } }"), c => c.IsMobile ? (400, "INTROSPECTION_DISABLED") : (200, null)));
@@ -54,11 +54,11 @@ public static class HostileRequests
         cases.Add(new("selections at limit", c => Post(Selections(c.Options.Limits.MaxSelections)), _ => (200, null)));
         cases.Add(new("unknown operation name", _ => Post("query A { __typename }", operationName: "B"), _ => (400, "OPERATION_NOT_FOUND")));
         cases.Add(new("no operation name with two operations", _ => Post("query A { __typename } query B { __typename }"), _ => (400, "OPERATION_NOT_FOUND")));
-        cases.Add(new("text/plain post", _ => Raw("{\"query\":\"{ __typename }\"}", "text/plain"), _ => (415, "UNSUPPORTED_MEDIA_TYPE")));
-        cases.Add(new("form post", _ => Raw("query=%7B__typename%7D", "application/x-www-form-urlencoded"), _ => (415, "UNSUPPORTED_MEDIA_TYPE")));
-        cases.Add(new("multipart post", _ => Raw("--x\r\n\r\n{}\r\n--x--", "multipart/form-data; boundary=x"), _ => (415, "UNSUPPORTED_MEDIA_TYPE")));
-        cases.Add(new("invalid json", _ => Raw("{ \"query\": ", "application/json"), _ => (400, "BAD_REQUEST")));
-        cases.Add(new("variables not an object", _ => Raw("{\"query\":\"{ __typename }\",\"variables\":\"x\"}", "application/json"), _ => (400, "BAD_REQUEST")));
+        cases.Add(new("text/plain post", _ => Raw("{\"query\":\"{ __typename }\"}", "text/plain"), _ => (415, "UNSUPPORTED_MEDIA_TYPE"), Stage: HostileStage.Transport));
+        cases.Add(new("form post", _ => Raw("query=%7B__typename%7D", "application/x-www-form-urlencoded"), _ => (415, "UNSUPPORTED_MEDIA_TYPE"), Stage: HostileStage.Transport));
+        cases.Add(new("multipart post", _ => Raw("--x\r\n\r\n{}\r\n--x--", "multipart/form-data; boundary=x"), _ => (415, "UNSUPPORTED_MEDIA_TYPE"), Stage: HostileStage.Transport));
+        cases.Add(new("invalid json", _ => Raw("{ \"query\": ", "application/json"), _ => (400, "BAD_REQUEST"), Stage: HostileStage.Transport));
+        cases.Add(new("variables not an object", _ => Raw("{\"query\":\"{ __typename }\",\"variables\":\"x\"}", "application/json"), _ => (400, "BAD_REQUEST"), Stage: HostileStage.Transport));
         cases.Add(new("invalid variables", _ => Post("query ($id: ID!) { profile(id: $id) { id } }", new JsonObject { ["id"] = new JsonObject() }), _ => (400, "BAD_USER_INPUT")));
         cases.Add(new("missing required variable", _ => Post("query ($id: ID!) { profile(id: $id) { id } }"), _ => (400, "BAD_USER_INPUT")));
         cases.Add(new("mutation over get", _ => Get("mutation { __typename }"), _ => (405, "METHOD_NOT_ALLOWED")));
@@ -66,8 +66,8 @@ public static class HostileRequests
         cases.Add(new("parser nesting bomb", _ => Post("{" + string.Concat(Enumerable.Repeat("a {", 300)) + "b" + new string('}', 301)), _ => (400, "GRAPHQL_PARSE_FAILED")));
         cases.Add(new("unknown field", _ => Post("{ noSuchField }"), _ => (400, "GRAPHQL_VALIDATION_FAILED")));
         cases.Add(new("empty query", _ => Raw("{\"query\":\"\"}", "application/json"), _ => (400, "BAD_REQUEST")));
-        cases.Add(new("put", _ => new HttpRequestMessage(HttpMethod.Put, "/graphql") { Content = new StringContent("{}", Encoding.UTF8, "application/json") }, _ => (405, "METHOD_NOT_ALLOWED")));
-        cases.Add(new("accept xml", _ => WithAccept(Post("{ __typename }"), "application/xml"), _ => (406, "NOT_ACCEPTABLE")));
+        cases.Add(new("put", _ => new HttpRequestMessage(HttpMethod.Put, "/graphql") { Content = new StringContent("{}", Encoding.UTF8, "application/json") }, _ => (405, "METHOD_NOT_ALLOWED"), Stage: HostileStage.Transport));
+        cases.Add(new("accept xml", _ => WithAccept(Post("{ __typename }"), "application/xml"), _ => (406, "NOT_ACCEPTABLE"), Stage: HostileStage.Transport));
         cases.Add(new("protected field anonymous", _ => Post("{ me { id } }"), _ => (200, "UNAUTHENTICATED")));
         cases.Add(new("protected field without scope", c => WithToken(Post("{ myProposals { totalCount } }"), c.Demo.Token("p3")), _ => (200, "FORBIDDEN")));
         cases.Add(new("page size over range", c => Post(c.IsMobile ? "{ jobFeed(first: 500) { total } }" : "{ jobs(first: 500) { totalCount } }"), _ => (200, "BAD_USER_INPUT")));
