@@ -20,7 +20,7 @@ public sealed class LimitOptions
     /// expanded; checked in time linear in the document, before validation, so fragments that spread each other twice
     /// (2^n selections from n short lines) are refused before they cost anything.
     /// </summary>
-    /// <value>Defaults to 2,000 (the IDE's introspection query expands to about 180).</value>
+    /// <value>Defaults to 2,000 (the IDE's introspection query expands to 217).</value>
     public int MaxSelections { get; set; } = 2000;
 
     /// <summary>Gets or sets how many lexical tokens the query text may have; checked before parsing.</summary>
