@@ -74,6 +74,7 @@ public static class BffHostApplicationBuilderExtensions
             options, baseDirectory, contracts, sp.GetRequiredService<DownstreamDispatcher>(), bff.Resolvers, sp.GetRequiredService<FieldAuthorizer>()));
         services.AddSingleton(sp => new CostModel(sp.GetRequiredService<BffSchema>(), options.Limits));
         services.AddSingleton(sp => new DocumentCache(options.Http.DocumentCacheSize, options.Http.DocumentCacheMaxQueryLength));
+        services.AddSingleton<DocumentParser>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()

@@ -53,20 +53,6 @@ public sealed partial class GraphQLHttpEndpoint
             : null;
     }
 
-    private BffError? CheckTokens(string query)
-    {
-        var max = _options.Limits.MaxTokens;
-        if (max <= 0)
-        {
-            return null;
-        }
-
-        var count = TokenCounter.Count(query, max);
-        return count > max
-            ? LimitErrors.Request(ErrorCodes.MaxTokensExceeded, $"The query has more than {max} tokens.", max, count)
-            : null;
-    }
-
     /// <summary>Who is calling: the validated token (if any) and the headers sources may receive.</summary>
     private sealed record Caller(string? Token, IReadOnlyDictionary<string, string> ForwardedHeaders)
     {
