@@ -20,12 +20,12 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
     private readonly GcraRateLimiter _limiter;
     private readonly ClientPartition _partition;
     private readonly IOperationCostCalculator _costs;
-    private readonly DocumentParser _documents;
+    private readonly DocumentParser _parser;
     private readonly ILogger<RateLimitFilter> _logger;
 
     /// <summary>Creates the filter for the policies of <paramref name="kind"/>.</summary>
     public RateLimitFilter(RateLimitKind kind, RateLimitingOptions options, GcraRateLimiter limiter, ClientPartition partition, IOperationCostCalculator costs,
-        DocumentParser documents, ILogger<RateLimitFilter> logger)
+        DocumentParser parser, ILogger<RateLimitFilter> logger)
     {
         _logger = logger;
         _kind = kind;
@@ -33,7 +33,7 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
         _limiter = limiter;
         _partition = partition;
         _costs = costs;
-        _documents = documents;
+        _parser = parser;
     }
 
     /// <inheritdoc />
@@ -100,7 +100,7 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
     private int CostOf(GraphQLOperationContext context)
     {
         var request = context.Request;
-        return !string.IsNullOrWhiteSpace(request.Query) && _documents.Parse(context).Document is { } document
+        return !string.IsNullOrWhiteSpace(request.Query) && _parser.Parse(context).Document is { } document
             ? _costs.Calculate(document, request.OperationName, request.Variables)
             : 1;
     }
