@@ -21,6 +21,13 @@ public sealed class CacheOptions
     /// <value>Defaults to <c>["Accept-Language"]</c>; configured headers are added to it (configuration binding appends to arrays).</value>
     public string[] VaryHeaders { get; set; } = ["Accept-Language"];
 
+    /// <summary>
+    /// Gets or sets the forwarded headers (<c>Bff:Sources:{name}:ForwardHeaders</c>) that never change an answer, such as a
+    /// per-request correlation id: their values stay out of the key. Every other header a source receives is part of it.
+    /// </summary>
+    /// <value>Empty by default: every forwarded header is part of the key.</value>
+    public string[] UnkeyedHeaders { get; set; } = [];
+
     internal IEnumerable<string> Validate()
     {
         if (MemoryMaxEntries < 0)

@@ -1,23 +1,28 @@
+using Bff.Hosting;
 using Bff.Stitching;
 
 namespace Bff.Caching;
 
 /// <summary>
 /// Applies a binding's <c>@cache</c> policy to its downstream calls: answers fresh entries from the two-level
-/// <see cref="ResponseCache"/> (diagnostics outcome <c>cache_hit</c>), shares one call between concurrent identical
-/// misses, and records every call's policy for the response's <c>Cache-Control</c>. Per-caller (<c>PRIVATE</c>) data of
+/// <see cref="ResponseCache"/> (diagnostics outcome <c>cache_hit</c>), keys every call by the headers its source receives
+/// (so an answer never crosses tenants or languages), shares one call between concurrent identical misses, and records every call's policy for the response's <c>Cache-Control</c>. Per-caller (<c>PRIVATE</c>) data of
 /// an anonymous caller is never stored. Runs outside the resilience filters: a hit needs no healthy downstream.
 /// </summary>
 public sealed class DownstreamCacheFilter : IDownstreamCallFilter
 {
     private readonly ResponseCache _cache;
     private readonly CacheOptions _options;
+    private readonly Dictionary<string, string[]> _keyedHeaders;
 
     /// <summary>Creates the filter.</summary>
-    public DownstreamCacheFilter(ResponseCache cache, CacheOptions options)
+    public DownstreamCacheFilter(ResponseCache cache, BffOptions options)
     {
         _cache = cache;
-        _options = options;
+        _options = options.Caching;
+        var unkeyed = new HashSet<string>(_options.UnkeyedHeaders, StringComparer.OrdinalIgnoreCase);
+        _keyedHeaders = options.Sources.ToDictionary(s => s.Key, s => s.Value.ForwardHeaders
+            .Where(h => !unkeyed.Contains(h)).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray());
     }
 
     /// <inheritdoc />
@@ -31,7 +36,7 @@ public sealed class DownstreamCacheFilter : IDownstreamCallFilter
         var identity = policy?.Scope == CacheScope.Private ? CallerIdentity.Of(call.Request.User) : null;
         var key = !_options.Enabled || policy is null || (policy.Scope == CacheScope.Private && identity is null)
             ? null
-            : DownstreamCacheKey.For(call, identity, hints.VaryKey);
+            : DownstreamCacheKey.For(call, identity, hints.VaryKey, _keyedHeaders.GetValueOrDefault(call.Binding.Source) ?? []);
         if (key is null)
         {
             hints.RecordUncached();

@@ -36,6 +36,12 @@ public static class BffEndpointRouteBuilderExtensions
         var schema = app.Services.GetRequiredService<BffSchema>();
         app.Services.GetRequiredService<DownstreamResilience>().BuildAll();
         BffHostingLog.Started(logger, options.Name, options.Path, schema.Bindings.Count, options.Sources.Count);
+        var contracts = app.Services.GetRequiredService<Bff.Stitching.Contracts.ContractSet>();
+        foreach (var (source, operation, requirement) in CredentialCoverage.Unmet(schema, options, contracts, app.Services.GetRequiredService<SourceCredentials>()))
+        {
+            StitchingLog.CredentialMissing(logger, source, operation, requirement);
+        }
+
         // Liveness runs no readiness check: the process answers. Readiness reports Redis and every source's circuit;
         // a degraded dependency keeps it 200, since the host still serves (from memory, with partial data).
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(BffHealthChecks.ReadyTag) });

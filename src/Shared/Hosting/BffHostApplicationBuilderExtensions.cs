@@ -67,13 +67,18 @@ public static class BffHostApplicationBuilderExtensions
         var baseDirectory = AppContext.BaseDirectory;
         var contracts = ContractSet.Load(options, baseDirectory, "appsettings.json");
         contracts.Errors.AddRange(options.ValidateSharedState());
+        // Reported with the binding errors when the schema is built, so every problem is listed at once.
+        var credentials = SourceCredentials.Read(options.Sources, contracts.Errors);
+        contracts.Errors.AddRange(SourceCredentials.CheckOperations(options.Sources, contracts));
         services.AddSingleton(contracts);
+        services.AddSingleton(credentials);
         services.AddSingleton(sp => new DownstreamDispatcher(
-            CreateConnectors(sp, options, contracts), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IDownstreamCallFilter>()));
+            CreateConnectors(sp, options, contracts, credentials), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IDownstreamCallFilter>()));
         services.AddSingleton(sp => BffSchemaBuilder.Build(
             options, baseDirectory, contracts, sp.GetRequiredService<DownstreamDispatcher>(), bff.Resolvers, sp.GetRequiredService<FieldAuthorizer>()));
         services.AddSingleton(sp => new CostModel(sp.GetRequiredService<BffSchema>(), options.Limits));
         services.AddSingleton(sp => new DocumentCache(options.Http.DocumentCacheSize, options.Http.DocumentCacheMaxQueryLength));
+        services.AddSingleton<DocumentParser>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
@@ -94,7 +99,7 @@ public static class BffHostApplicationBuilderExtensions
         return bff;
     }
 
-    private static Dictionary<string, IDownstreamConnector> CreateConnectors(IServiceProvider services, BffOptions options, ContractSet contracts)
+    private static Dictionary<string, IDownstreamConnector> CreateConnectors(IServiceProvider services, BffOptions options, ContractSet contracts, SourceCredentials credentials)
     {
         var clients = services.GetRequiredService<IHttpClientFactory>();
         var time = services.GetRequiredService<TimeProvider>();
@@ -102,8 +107,8 @@ public static class BffHostApplicationBuilderExtensions
         foreach (var (name, source) in options.Sources)
         {
             connectors[name] = source.Kind == SourceKind.Rest
-                ? new RestConnector(name, source, clients, time)
-                : new GrpcConnector(name, source, clients, contracts.Grpc.GetValueOrDefault(name) ?? new Dictionary<string, GrpcMethodContract>(), time);
+                ? new RestConnector(name, source, clients, time, credentials)
+                : new GrpcConnector(name, source, clients, contracts.Grpc.GetValueOrDefault(name) ?? new Dictionary<string, GrpcMethodContract>(), time, credentials);
         }
 
         return connectors;

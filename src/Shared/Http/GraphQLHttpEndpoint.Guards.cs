@@ -53,38 +53,6 @@ public sealed partial class GraphQLHttpEndpoint
             : null;
     }
 
-    private BffError? CheckTokens(string query)
-    {
-        var max = _options.Limits.MaxTokens;
-        if (max <= 0)
-        {
-            return null;
-        }
-
-        var count = TokenCounter.Count(query, max);
-        return count > max
-            ? LimitErrors.Request(ErrorCodes.MaxTokensExceeded, $"The query has more than {max} tokens.", max, count)
-            : null;
-    }
-
-    // Validation and execution both expand fragment spreads; a document that multiplies them is refused first.
-    private BffError? CheckSelections(GraphQLParser.AST.GraphQLDocument document)
-    {
-        var max = _options.Limits.MaxSelections;
-        var largest = SelectionCounter.Largest(document);
-        if (largest is null)
-        {
-            return LimitErrors.Request(ErrorCodes.MaxDepthExceeded,
-                $"Fields and fragment spreads are nested more than {SelectionCounter.MaxNesting} levels deep.", SelectionCounter.MaxNesting, SelectionCounter.MaxNesting + 1);
-        }
-
-        return max > 0 && largest > max
-            ? LimitErrors.Request(ErrorCodes.MaxSelectionsExceeded,
-                $"The operation expands to {(largest >= int.MaxValue ? "more than " + int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture) : largest.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))} field selections once its fragments are spread; the limit is {max}.",
-                max, largest.Value)
-            : null;
-    }
-
     /// <summary>Who is calling: the validated token (if any) and the headers sources may receive.</summary>
     private sealed record Caller(string? Token, IReadOnlyDictionary<string, string> ForwardedHeaders)
     {

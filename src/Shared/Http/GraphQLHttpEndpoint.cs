@@ -7,7 +7,6 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
 using GraphQLParser.AST;
-using GraphQLParser.Exceptions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -24,11 +23,11 @@ public sealed partial class GraphQLHttpEndpoint
     private readonly IGraphQLTextSerializer _serializer;
     private readonly GraphQLRequestReader _reader;
     private readonly DocumentCache _cache;
+    private readonly DocumentParser _parser;
     private readonly BffOptions _options;
     private readonly ILogger<GraphQLHttpEndpoint> _logger;
     private readonly IGraphQLOperationFilter[] _filters;
     private readonly TimeProvider _time;
-    private readonly GraphQLDocumentBuilder _documentBuilder = new() { MaxDepth = 128 };
     private readonly string[] _forwardHeaders;
 
     /// <summary>Creates the endpoint.</summary>
@@ -37,6 +36,7 @@ public sealed partial class GraphQLHttpEndpoint
         IDocumentExecuter executer,
         IGraphQLTextSerializer serializer,
         DocumentCache cache,
+        DocumentParser parser,
         BffOptions options,
         IEnumerable<IGraphQLOperationFilter> filters,
         TimeProvider time,
@@ -48,6 +48,7 @@ public sealed partial class GraphQLHttpEndpoint
         _executer = executer;
         _serializer = serializer;
         _cache = cache;
+        _parser = parser;
         _options = options;
         _logger = logger;
         _reader = new GraphQLRequestReader(serializer, options.Http);
@@ -193,29 +194,10 @@ public sealed partial class GraphQLHttpEndpoint
             return (Errors(tooLarge), requestErrorStatus);
         }
 
-        var document = _cache.Get(request.Query);
-        var cached = document is not null;
+        var (document, cached, refused) = _parser.Parse(operation);
         if (document is null)
         {
-            if (CheckTokens(request.Query) is { } tooLong)
-            {
-                return (Errors(tooLong), requestErrorStatus);
-            }
-
-            try
-            {
-                document = _documentBuilder.Build(request.Query);
-            }
-            catch (Exception ex) when (ex is DocumentError or GraphQLParserException)
-            {
-                var message = ex is GraphQLMaxDepthExceededException ? "The document is nested too deeply." : ex.Message;
-                return (Errors(new BffError(ErrorCodes.ParseFailed, message)), requestErrorStatus);
-            }
-
-            if (CheckSelections(document) is { } tooMany)
-            {
-                return (Errors(tooMany), requestErrorStatus);
-            }
+            return (Errors(refused!), requestErrorStatus);
         }
 
         if (isGet && OperationSelection.Select(document, request.OperationName)?.Operation == OperationType.Mutation)

@@ -32,6 +32,9 @@ public sealed class GraphQLOperationContext
 
     /// <summary>Gets the per-operation state shared with resolvers.</summary>
     public BffRequestContext RequestContext { get; }
+
+    /// <summary>Gets or sets the document <see cref="DocumentParser"/> made of <see cref="Request"/>'s query, so it is parsed once.</summary>
+    internal (string Query, ParsedDocument Result)? Parsed { get; set; }
 }
 
 /// <summary>An answer to an operation given without executing it (or instead of the executer's own).</summary>

@@ -25,4 +25,11 @@ public static class BffTelemetry
     /// <summary>Gets the counter of GraphQL operations, tagged by HTTP status.</summary>
     public static Counter<long> Operations { get; } =
         Meter.CreateCounter<long>("bff.operations", description: "GraphQL operations handled.");
+
+    /// <summary>
+    /// Gets the counter of GraphQL documents parsed: at most one per operation, none for a document served by the
+    /// document cache or refused by the token limit.
+    /// </summary>
+    public static Counter<long> DocumentsParsed { get; } =
+        Meter.CreateCounter<long>("bff.documents.parsed", description: "GraphQL documents parsed.");
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Bff.Caching;
 using Bff.Http;
 using GraphQL;
-using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -22,12 +21,12 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
     private readonly ClientPartition _partition;
     private readonly int _maxCost;
     private readonly IOperationCostCalculator _costs;
-    private readonly DocumentCache _documents;
+    private readonly DocumentParser _parser;
     private readonly ILogger<RateLimitFilter> _logger;
 
     /// <summary>Creates the filter for the policies of <paramref name="kind"/>.</summary>
     public RateLimitFilter(RateLimitKind kind, RateLimitingOptions options, GcraRateLimiter limiter, ClientPartition partition, IOperationCostCalculator costs,
-        DocumentCache documents, Hosting.BffOptions bff, ILogger<RateLimitFilter> logger)
+        DocumentParser parser, Hosting.BffOptions bff, ILogger<RateLimitFilter> logger)
     {
         _maxCost = bff.Limits.MaxCost;
         _logger = logger;
@@ -36,7 +35,7 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
         _limiter = limiter;
         _partition = partition;
         _costs = costs;
-        _documents = documents;
+        _parser = parser;
     }
 
     /// <inheritdoc />
@@ -52,7 +51,7 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
 
         var http = context.HttpContext;
         var partition = _partition.Of(http);
-        var cost = _kind == RateLimitKind.Requests ? 1 : CostOf(context.Request.Query, context.Request.OperationName, context.Request.Variables);
+        var cost = _kind == RateLimitKind.Requests ? 1 : CostOf(context);
         if (_kind == RateLimitKind.Cost && _maxCost > 0 && cost > _maxCost)
         {
             // Validation refuses it with MAX_COST_EXCEEDED; charging it would only answer "retry later" to a request
@@ -106,23 +105,12 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
         headers["RateLimit-Policy"] = string.Create(CultureInfo.InvariantCulture, $"{decision.Limit};w={(long)Math.Ceiling(decision.Window.TotalSeconds)};name=\"{decision.Policy}\"");
     }
 
-    private int CostOf(string? query, string? operationName, IReadOnlyDictionary<string, object?>? variables)
+    // The document execution runs (parsed once, after the token guard); a refused one costs 1 here and execution reports why.
+    private int CostOf(GraphQLOperationContext context)
     {
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            return 1;
-        }
-
-        GraphQLDocument document;
-        try
-        {
-            document = _documents.Get(query) ?? GraphQLParser.Parser.Parse(query, new GraphQLParser.ParserOptions { MaxDepth = 128 });
-        }
-        catch (GraphQLParser.Exceptions.GraphQLParserException)
-        {
-            return 1;
-        }
-
-        return _costs.Calculate(document, operationName, variables);
+        var request = context.Request;
+        return !string.IsNullOrWhiteSpace(request.Query) && _parser.Parse(context).Document is { } document
+            ? _costs.Calculate(document, request.OperationName, request.Variables)
+            : 1;
     }
 }

@@ -65,6 +65,7 @@ internal static class BindingChecker
                 }
                 else
                 {
+                    grpc.ContractOperation = grpc.Method;
                     ShapeChecker.CheckMapping(grpc.Request, method.Input, field, $"@grpc request of {grpc.Method}", errors);
                 }
 

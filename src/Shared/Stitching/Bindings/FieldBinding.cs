@@ -32,6 +32,12 @@ public abstract class FieldBinding
     /// <summary>Gets or sets the cache policy declared with <c>@cache</c>, or <see langword="null"/> when the call is not cached.</summary>
     public Caching.CachePolicy? Cache { get; init; }
 
+    /// <summary>
+    /// Gets the contract's name of the operation called (OpenAPI <c>operationId</c>, else <c>METHOD /path</c>; gRPC
+    /// <c>package.Service/Method</c>), set when the binding is checked against its contract; credentials are restricted by it.
+    /// </summary>
+    public string? ContractOperation { get; internal set; }
+
     /// <summary>Gets the field's coordinate, <c>Type.field</c>.</summary>
     public string Coordinate => $"{TypeName}.{FieldName}";
 

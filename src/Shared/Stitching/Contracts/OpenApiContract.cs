@@ -81,7 +81,8 @@ public sealed class OpenApiContract
         var success = responses.FirstOrDefault(r => r.Key.StartsWith('2')).Value;
         var response = JsonSchemaOf(Resolve(success)) is { } schema ? Shape(schema, "response") : ContractShape.Anything;
         var body = JsonSchemaOf(Resolve(operation["requestBody"])) is { } bodySchema ? Shape(bodySchema, "body") : null;
-        return new OpenApiOperation(method, path, parameters, response, body);
+        return new OpenApiOperation(method, path, parameters, response, body,
+            operation["operationId"]?.GetValue<string>(), OpenApiSecurity.Read(_root, operation));
     }
 
     private static JsonNode? JsonSchemaOf(JsonNode? withContent) =>

@@ -13,9 +13,15 @@ public sealed record OpenApiParameter(string Name, string In, bool Required, Con
 /// <param name="Parameters">The operation's parameters (path-level ones included).</param>
 /// <param name="Response">The JSON schema of the success response, or <see cref="ContractShape.Anything"/>.</param>
 /// <param name="RequestBody">The JSON schema of the request body, if any.</param>
+/// <param name="OperationId">The operation's <c>operationId</c>, if any.</param>
+/// <param name="Security">The alternatives of request headers its <c>security</c> requirement asks for (empty: none).</param>
 public sealed record OpenApiOperation(
-    string Method, string Path, IReadOnlyList<OpenApiParameter> Parameters, ContractShape Response, ContractShape? RequestBody)
+    string Method, string Path, IReadOnlyList<OpenApiParameter> Parameters, ContractShape Response, ContractShape? RequestBody,
+    string? OperationId = null, IReadOnlyList<IReadOnlyList<string>>? Security = null)
 {
+    /// <summary>Gets the name credentials are restricted by: the <c>operationId</c>, else <c>METHOD /path</c>.</summary>
+    public string Name => OperationId ?? $"{Method} {Path}";
+
     /// <summary>Gets the path with every variable replaced by <c>{}</c>, for matching binding paths.</summary>
     public string PathShape { get; } = Normalize(Path);
 

@@ -17,6 +17,7 @@ internal static class RestContractChecker
             return;
         }
 
+        rest.ContractOperation = operation.Name;
         foreach (var (name, template) in rest.Query)
         {
             var parameter = operation.Parameters.FirstOrDefault(p => p.In == "query" && p.Name == name);

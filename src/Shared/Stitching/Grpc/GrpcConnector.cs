@@ -21,10 +21,13 @@ public sealed class GrpcConnector : IDownstreamConnector, IDisposable
     private readonly GrpcChannel _channel;
     private readonly CallInvoker _invoker;
     private readonly TimeProvider _time;
+    private readonly SourceCredentials _credentials;
 
-    /// <summary>Creates the connector of source <paramref name="source"/>.</summary>
-    public GrpcConnector(string source, SourceOptions options, IHttpClientFactory clients, IReadOnlyDictionary<string, GrpcMethodContract> methods, TimeProvider time)
+    /// <summary>Creates the connector of source <paramref name="source"/>, sending <paramref name="credentials"/> (none when null).</summary>
+    public GrpcConnector(string source, SourceOptions options, IHttpClientFactory clients, IReadOnlyDictionary<string, GrpcMethodContract> methods, TimeProvider time,
+        SourceCredentials? credentials = null)
     {
+        _credentials = credentials ?? SourceCredentials.None;
         _time = time;
         _source = source;
         _options = options;
@@ -51,7 +54,7 @@ public sealed class GrpcConnector : IDownstreamConnector, IDisposable
         var budget = call.TimeLeft(_time) ?? _options.Timeout;
         var deadline = (_time.GetUtcNow() + budget).UtcDateTime;
         Metadata? headers = null;
-        foreach (var (name, value) in OutgoingHeaders.For(_options, call.Request))
+        foreach (var (name, value) in OutgoingHeaders.For(_options, _credentials, grpc, call.Request))
         {
             (headers ??= []).Add(name.ToLowerInvariant(), value);
         }

@@ -14,10 +14,12 @@ public sealed class RestConnector : IDownstreamConnector
     private readonly SourceOptions _options;
     private readonly IHttpClientFactory _clients;
     private readonly TimeProvider _time;
+    private readonly SourceCredentials _credentials;
 
-    /// <summary>Creates the connector of source <paramref name="source"/>.</summary>
-    public RestConnector(string source, SourceOptions options, IHttpClientFactory clients, TimeProvider time)
+    /// <summary>Creates the connector of source <paramref name="source"/>, sending <paramref name="credentials"/> (none when null).</summary>
+    public RestConnector(string source, SourceOptions options, IHttpClientFactory clients, TimeProvider time, SourceCredentials? credentials = null)
     {
+        _credentials = credentials ?? SourceCredentials.None;
         _source = source;
         _options = options;
         _clients = clients;
@@ -36,7 +38,7 @@ public sealed class RestConnector : IDownstreamConnector
         var (rest, scope) = ((RestBinding)call.Binding, call.Scope);
         var target = BuildTarget(rest, scope);
         using var message = new HttpRequestMessage(new HttpMethod(rest.Method), target);
-        foreach (var (name, value) in OutgoingHeaders.For(_options, call.Request))
+        foreach (var (name, value) in OutgoingHeaders.For(_options, _credentials, rest, call.Request))
         {
             message.Headers.TryAddWithoutValidation(name, value);
         }

@@ -1,0 +1,40 @@
+using Bff.Hosting;
+using Bff.Stitching.Bindings;
+using Bff.Stitching.Contracts;
+
+namespace Bff.Stitching;
+
+/// <summary>
+/// Finds the bound operations whose OpenAPI <c>security</c> requirement no configured credential of their source meets
+/// (an <c>apiKey</c> header, or <c>Authorization</c> for bearer schemes, which <c>Auth:Mode Forward</c> also sends), so
+/// the host can warn at start-up instead of every call failing with 401.
+/// </summary>
+internal static class CredentialCoverage
+{
+    /// <summary>Gets each unmet requirement once per source and operation, e.g. <c>X-Api-Key</c> or <c>Authorization or X-Api-Key</c>.</summary>
+    public static IEnumerable<(string Source, string Operation, string Requirement)> Unmet(
+        BffSchema schema, BffOptions options, ContractSet contracts, SourceCredentials credentials)
+    {
+        var seen = new HashSet<(string, string)>();
+        foreach (var binding in schema.Bindings.OfType<RestBinding>())
+        {
+            if (binding.ContractOperation is not { } name || !seen.Add((binding.Source, name))
+                || !contracts.Rest.TryGetValue(binding.Source, out var contract) || !options.Sources.TryGetValue(binding.Source, out var source)
+                || contract.Operations.FirstOrDefault(o => o.Name == name)?.Security is not { Count: > 0 } alternatives)
+            {
+                continue;
+            }
+
+            var sent = credentials.HeadersFor(binding.Source, name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (source.Auth.Mode == SourceAuthMode.Forward)
+            {
+                sent.Add("Authorization");
+            }
+
+            if (!alternatives.Any(headers => headers.All(sent.Contains)))
+            {
+                yield return (binding.Source, name, string.Join(" or ", alternatives.Select(headers => string.Join(" + ", headers))));
+            }
+        }
+    }
+}
