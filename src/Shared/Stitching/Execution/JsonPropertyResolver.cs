@@ -27,6 +27,11 @@ public sealed class JsonPropertyResolver : IFieldResolver
     public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
     {
         var value = OutputConverter.Convert(JsonPath.Get(context.Source as JsonNode, _path), _type);
+        if (value is null && _type is NonNullGraphType && context.Source is JsonObject)
+        {
+            throw OutputConverter.Mismatch($"'{string.Join('.', _path)}' is missing, but {context.ParentType.Name}.{context.FieldDefinition.Name} is non-null");
+        }
+
         if (_truncate is { } length && value is string text && text.Length > length)
         {
             value = Truncate(text, length);
