@@ -58,6 +58,12 @@ public sealed class ContractShape
     /// <summary>Gets the value names of an <see cref="ShapeKind.Enum"/>.</summary>
     public List<string> EnumValues { get; } = [];
 
+    /// <summary>
+    /// Gets the prefix the contract puts on every value of an <see cref="ShapeKind.Enum"/> (a protobuf enum's name in
+    /// SCREAMING_SNAKE_CASE and <c>_</c>, e.g. <c>PROPOSAL_STATUS_</c>), which GraphQL values may leave out.
+    /// </summary>
+    public string? ValuePrefix { get; init; }
+
     /// <summary>Gets a shape that accepts anything.</summary>
     public static ContractShape Anything { get; } = new(ShapeKind.Any, "any");
 

@@ -26,7 +26,7 @@ internal static class RestContractChecker
             }
             else
             {
-                ShapeChecker.MapEnumValues(template, parameter.Shape, field);
+                ShapeChecker.MapEnumValues(template, parameter.Shape, field, $"@rest query parameter '{name}'", errors);
             }
         }
 

@@ -54,9 +54,10 @@ internal static class ShapeChecker
 
     /// <summary>
     /// When <paramref name="template"/> is one enum argument and <paramref name="target"/> a contract enum, records how
-    /// GraphQL values are renamed for the downstream, so <c>IN_PROGRESS</c> is sent as the contract's <c>in_progress</c>.
+    /// GraphQL values are renamed for the downstream, so <c>IN_PROGRESS</c> is sent as the contract's <c>in_progress</c>;
+    /// a GraphQL value with no contract value, or with two, is added to <paramref name="errors"/>.
     /// </summary>
-    public static void MapEnumValues(ValueTemplate template, ContractShape target, FieldType field)
+    public static void MapEnumValues(ValueTemplate template, ContractShape target, FieldType field, string what, List<string> errors)
     {
         if (target.Kind == ShapeKind.List && target.Items is not null)
         {
@@ -70,16 +71,7 @@ internal static class ShapeChecker
             return;
         }
 
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var value in target.EnumValues)
-        {
-            if (Execution.EnumMatcher.Match(value, enumeration) is { } graphQLName)
-            {
-                names.TryAdd(graphQLName, value);
-            }
-        }
-
-        template.EnumValues = names;
+        template.EnumValues = EnumMapping.MapInput(target, enumeration, what, errors);
     }
 
     /// <summary>Checks that every key of a request mapping exists in <paramref name="target"/> and its value fits.</summary>
@@ -95,7 +87,7 @@ internal static class ShapeChecker
                 continue;
             }
 
-            MapEnumValues(template, shape, field);
+            MapEnumValues(template, shape, field, $"{what}: '{key}'", errors);
 
             if (template.Single is { Root: TemplateRoot.Keys } && shape.Kind is not (ShapeKind.List or ShapeKind.Any))
             {

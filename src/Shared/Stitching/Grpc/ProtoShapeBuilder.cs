@@ -85,7 +85,7 @@ internal sealed class ProtoShapeBuilder
     {
         if (!_enums.TryGetValue(value, out var shape))
         {
-            shape = new ContractShape(ShapeKind.Enum, value.FullName);
+            shape = new ContractShape(ShapeKind.Enum, value.FullName) { ValuePrefix = EnumMapping.ProtoPrefix(value.FullName) };
             shape.EnumValues.AddRange(value.Values.Select(v => v.Name));
             _enums.Add(value, shape);
         }
