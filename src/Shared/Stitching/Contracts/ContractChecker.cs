@@ -117,9 +117,9 @@ internal sealed class ContractChecker
 
                 return;
             case ScalarGraphType or EnumerationGraphType:
-                if (!ShapeChecker.Fits(type, shape))
+                if (ScalarMapping.OutputProblem(type, shape, where) is { } mismatch)
                 {
-                    Add(coordinate, $"type mismatch: the field is {type.Name} but {where} gives {shape.Name}.");
+                    Add(coordinate, mismatch);
                 }
 
                 return;

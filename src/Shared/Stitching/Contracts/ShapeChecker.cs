@@ -40,18 +40,6 @@ internal static class ShapeChecker
     public static ContractShape Variant(ContractShape shape, ShapeKind kind) =>
         shape.Variants.FirstOrDefault(v => v.Kind == kind) ?? shape;
 
-    /// <summary>Whether a value of GraphQL scalar or enum type <paramref name="type"/> can carry <paramref name="shape"/>.</summary>
-    public static bool Fits(IGraphType type, ContractShape shape) => shape.Kind == ShapeKind.Any || type switch
-    {
-        IdGraphType or StringGraphType => shape.Kind is ShapeKind.String or ShapeKind.Integer or ShapeKind.Enum,
-        IntGraphType => shape.Kind is ShapeKind.Integer,
-        FloatGraphType => shape.Kind is ShapeKind.Number or ShapeKind.Integer,
-        BooleanGraphType => shape.Kind is ShapeKind.Boolean,
-        EnumerationGraphType => shape.Kind is ShapeKind.Enum or ShapeKind.String,
-        ScalarGraphType => true,
-        _ => false,
-    };
-
     /// <summary>
     /// When <paramref name="template"/> is one enum argument and <paramref name="target"/> a contract enum, records how
     /// GraphQL values are renamed for the downstream, so <c>IN_PROGRESS</c> is sent as the contract's <c>in_progress</c>;
@@ -93,13 +81,40 @@ internal static class ShapeChecker
             {
                 errors.Add($"{what}: '{key}' receives {{keys}}, a list, but is a single {shape.Name}.");
             }
-            else if (template.Single is { Root: TemplateRoot.Args } arg && arg.Path.Count == 1
-                && field.Arguments?.Find(arg.Path[0]) is { } argument && argument.ResolvedType is { } argType
-                && Execution.GraphTypes.Named(argType) is ScalarGraphType or EnumerationGraphType
-                && !Fits(Execution.GraphTypes.Named(argType), shape.Kind == ShapeKind.List && shape.Items is not null ? shape.Items : shape))
+            else
             {
-                errors.Add($"{what}: '{key}' is {shape.Name} but {arg.Text} is {argType}.");
+                CheckArgument(template.Single, shape, field, key, what, errors);
             }
+        }
+    }
+
+    /// <summary>
+    /// Checks that the argument <paramref name="expression"/> reads (a field argument, or a field of an input object
+    /// argument) can fill <paramref name="target"/> without failing at run time (<see cref="ScalarMapping.InputProblem"/>).
+    /// </summary>
+    public static void CheckArgument(TemplateExpression? expression, ContractShape target, FieldType field, string name, string what, List<string> errors)
+    {
+        if (expression is not { Root: TemplateRoot.Args } || field.Arguments?.Find(expression.Path[0]) is not { ResolvedType: { } type } argument)
+        {
+            return;
+        }
+
+        foreach (var step in expression.Path.Skip(1))
+        {
+            if (Execution.GraphTypes.Named(type) is not IInputObjectGraphType input || input.GetField(step)?.ResolvedType is not { } inner)
+            {
+                return;
+            }
+
+            type = inner;
+        }
+
+        var item = target.Kind == ShapeKind.List && target.Items is not null ? target.Items : target;
+        var nonNegative = expression.Path.Count == 1 && Execution.ArgumentRange.Read(field).Any(r => r.Argument == argument.Name && r.Min >= 0);
+        if (Execution.GraphTypes.Named(type) is ScalarGraphType or EnumerationGraphType
+            && ScalarMapping.InputProblem(Execution.GraphTypes.Named(type), item, name, nonNegative) is { } problem)
+        {
+            errors.Add($"{what}: {expression.Text}: {problem}");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json.Nodes;
 using GraphQL.Types;
 
@@ -66,7 +67,7 @@ public static class OutputConverter
         if (node is not JsonValue value)
         {
             return scalar is StringGraphType or IdGraphType ? node.ToJsonString()
-                : scalar is IntGraphType or FloatGraphType or BooleanGraphType ? throw Mismatch($"{scalar.Name} was expected, {Describe(node)} came")
+                : scalar is IntGraphType or LongGraphType or BigIntGraphType or FloatGraphType or BooleanGraphType ? throw Mismatch($"{scalar.Name} was expected, {Describe(node)} came")
                 : null;
         }
 
@@ -79,6 +80,11 @@ public static class OutputConverter
             FloatGraphType => value.TryGetValue<double>(out var f) ? f
                 : value.TryGetValue<string>(out var s) && double.TryParse(s, CultureInfo.InvariantCulture, out f) ? f
                 : throw Mismatch($"Float was expected, {Describe(value)} came"),
+            LongGraphType => value.TryGetValue<long>(out var l) ? l
+                : value.TryGetValue<string>(out var s) && long.TryParse(s, CultureInfo.InvariantCulture, out l) ? l
+                : throw Mismatch($"Long was expected, {Describe(value)} came"),
+            BigIntGraphType => BigInteger.TryParse(JsonPath.AsText(value), CultureInfo.InvariantCulture, out var big) ? big
+                : throw Mismatch($"BigInt was expected, {Describe(value)} came"),
             BooleanGraphType => value.TryGetValue<bool>(out var b) ? b
                 : throw Mismatch($"Boolean was expected, {Describe(value)} came"),
             _ => JsonPath.AsText(value),
