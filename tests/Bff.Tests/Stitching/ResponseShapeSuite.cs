@@ -23,6 +23,7 @@ public abstract class ResponseShapeSuite<TProgram>(DemoServicesFixture demo)
 
         Assert.Equal(ErrorCodes.DownstreamError, (string?)error["extensions"]!["code"]);
         Assert.Equal("invalid_response", (string?)error["extensions"]!["status"]);
+        Assert.Equal("jobs", (string?)error["extensions"]!["source"]);
     }
 
     [Fact]
@@ -35,6 +36,7 @@ public abstract class ResponseShapeSuite<TProgram>(DemoServicesFixture demo)
 
         Assert.Equal(ErrorCodes.DownstreamError, (string?)error["extensions"]!["code"]);
         Assert.Equal("invalid_response", (string?)error["extensions"]!["status"]);
+        Assert.Equal("jobs", (string?)error["extensions"]!["source"]);
     }
 
     private async Task<System.Text.Json.Nodes.JsonNode> ErrorOfAsync(string json, string query)

@@ -25,6 +25,7 @@ public sealed class BoundFieldResolver : IFieldResolver
         _dispatcher = dispatcher;
         _maxBatchSize = maxBatchSize;
         _ranges = ArgumentRange.Read(field);
+        ResponseSource.Mark(field, binding.Source);
     }
 
     /// <inheritdoc />
@@ -65,7 +66,7 @@ public sealed class BoundFieldResolver : IFieldResolver
         catch (BffError ex) when (ex is not DownstreamFailure && ex.Code == ErrorCodes.DownstreamError)
         {
             // Name the source that gave the answer, as a failed call does.
-            throw DownstreamErrors.Error(_binding.Source, OutputConverter.InvalidResponse, $"{_binding.Source}: {ex.Message}");
+            throw ResponseSource.Attribute(ex, _binding.Source);
         }
     }
 

@@ -26,6 +26,18 @@ public sealed class JsonPropertyResolver : IFieldResolver
     /// <inheritdoc />
     public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
     {
+        try
+        {
+            return ValueTask.FromResult(Resolve(context));
+        }
+        catch (BffError ex) when (ex.Code == ErrorCodes.DownstreamError)
+        {
+            throw ResponseSource.Attribute(ex, ResponseSource.Of(context.Parent));
+        }
+    }
+
+    private object? Resolve(IResolveFieldContext context)
+    {
         var value = OutputConverter.Convert(JsonPath.Get(context.Source as JsonNode, _path), _type);
         if (value is null && _type is NonNullGraphType && context.Source is JsonObject)
         {
@@ -37,7 +49,7 @@ public sealed class JsonPropertyResolver : IFieldResolver
             value = Truncate(text, length);
         }
 
-        return ValueTask.FromResult(value);
+        return value;
     }
 
     /// <summary>Cuts <paramref name="text"/> to at most <paramref name="length"/> characters, at a word boundary when one is near.</summary>
