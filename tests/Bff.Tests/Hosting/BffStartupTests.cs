@@ -32,6 +32,29 @@ public sealed class BffStartupTests(DemoServicesFixture demo)
         }
     }
 
+    [Fact]
+    public void Shipped_web_schema_with_its_int64_amount_back_in_Int_does_not_start()
+    {
+        var file = Path.Combine("schemas", $"startup-{Guid.NewGuid():N}.graphql");
+        var shipped = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "schemas", "web.graphql"));
+        Assert.Contains("amountCents: Long!", shipped);
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, file), shipped.Replace("amountCents: Long!", "amountCents: Int!", StringComparison.Ordinal));
+        try
+        {
+            var settings = new Dictionary<string, string?>(demo.HostSettings) { ["Bff:Schema"] = file };
+            using var factory = new BffHostFactory<Bff.WebBff.Program>(settings);
+
+            var ex = Assert.Throws<BffConfigurationException>(() => factory.StartServer());
+
+            Assert.Contains("Money.amountCents: type mismatch: int64 (proposals marketplace.proposals.v1.ProposalService/", ex.Message);
+            Assert.Contains("cannot be represented by GraphQL Int (32-bit); use String or a Long scalar.", ex.Message);
+        }
+        finally
+        {
+            File.Delete(Path.Combine(AppContext.BaseDirectory, file));
+        }
+    }
+
     [Theory]
     [InlineData("Bff:Schema", "", "Bff:Schema: the SDL file of the host is required")]
     [InlineData("Bff:Schema", "schemas/missing.graphql", "schemas/missing.graphql: schema file not found")]

@@ -110,16 +110,16 @@ internal sealed class ContractChecker
                 Add(coordinate, $"type mismatch: the field is a list but {where} gives {shape.Name}.");
                 return;
             case EnumerationGraphType enumeration when shape.Kind == ShapeKind.Enum:
-                foreach (var value in shape.EnumValues.Where(v => !MapsTo(v, enumeration)))
+                foreach (var problem in EnumMapping.CheckOutput(shape, enumeration, where))
                 {
-                    Add(coordinate, $"enum value '{value}' of {shape.Name} ({where}) has no value in GraphQL enum {enumeration.Name}.");
+                    Add(coordinate, problem);
                 }
 
                 return;
             case ScalarGraphType or EnumerationGraphType:
-                if (!ShapeChecker.Fits(type, shape))
+                if (ScalarMapping.OutputProblem(type, shape, where) is { } mismatch)
                 {
-                    Add(coordinate, $"type mismatch: the field is {type.Name} but {where} gives {shape.Name}.");
+                    Add(coordinate, mismatch);
                 }
 
                 return;
@@ -167,10 +167,6 @@ internal sealed class ContractChecker
             CheckType(field.ResolvedType!, property, coordinate, where);
         }
     }
-
-    private static bool MapsTo(string contractValue, EnumerationGraphType enumeration) =>
-        Execution.EnumMatcher.Match(contractValue, enumeration) is not null
-        || contractValue.EndsWith("_UNSPECIFIED", StringComparison.Ordinal);
 
     private void Add(string coordinate, string message) => _errors.Add($"{_sdl.Where(coordinate)}: {coordinate}: {message}");
 }

@@ -58,6 +58,19 @@ public sealed class ContractShape
     /// <summary>Gets the value names of an <see cref="ShapeKind.Enum"/>.</summary>
     public List<string> EnumValues { get; } = [];
 
+    /// <summary>
+    /// Gets the format of a number or string, in OpenAPI's words: <c>int32</c>, <c>uint32</c>, <c>int64</c>,
+    /// <c>uint64</c> (integers), <c>float</c>, <c>double</c> (numbers), <c>byte</c> (base64 text, protobuf
+    /// <c>bytes</c>); <see langword="null"/> when the contract does not say (an integer of any size).
+    /// </summary>
+    public string? Format { get; init; }
+
+    /// <summary>
+    /// Gets the prefix the contract puts on every value of an <see cref="ShapeKind.Enum"/> (a protobuf enum's name in
+    /// SCREAMING_SNAKE_CASE and <c>_</c>, e.g. <c>PROPOSAL_STATUS_</c>), which GraphQL values may leave out.
+    /// </summary>
+    public string? ValuePrefix { get; init; }
+
     /// <summary>Gets a shape that accepts anything.</summary>
     public static ContractShape Anything { get; } = new(ShapeKind.Any, "any");
 

@@ -75,7 +75,7 @@ public sealed class OpenApiContract
             .Select(p => Resolve(p) as JsonObject)
             .Where(p => p is not null)
             .Select(p => new OpenApiParameter(
-                (string?)p!["name"] ?? "", (string?)p["in"] ?? "query", (bool?)p["required"] ?? false, Shape(p["schema"], "parameter")))
+                (string?)p!["name"] ?? "", (string?)p["in"] ?? "query", (bool?)p["required"] ?? false, Shape(p["schema"], (string?)p["name"] ?? "parameter")))
             .ToList();
         var responses = operation["responses"] as JsonObject ?? [];
         var success = responses.FirstOrDefault(r => r.Key.StartsWith('2')).Value;
@@ -162,9 +162,9 @@ public sealed class OpenApiContract
             case "array":
                 return ContractShape.ListOf(Shape(s["items"], name + "[]"));
             case "integer":
-                return new ContractShape(ShapeKind.Integer, "integer");
+                return new ContractShape(ShapeKind.Integer, "integer") { Format = (string?)s["format"] is "int32" or "int64" ? (string?)s["format"] : null };
             case "number":
-                return new ContractShape(ShapeKind.Number, "number");
+                return new ContractShape(ShapeKind.Number, "number") { Format = (string?)s["format"] is "float" ? "float" : "double" };
             case "boolean":
                 return new ContractShape(ShapeKind.Boolean, "boolean");
             case "string" when s["enum"] is JsonArray values:
@@ -172,7 +172,7 @@ public sealed class OpenApiContract
                 enumeration.EnumValues.AddRange(values.Select(v => (string?)v).OfType<string>());
                 return enumeration;
             case "string":
-                return new ContractShape(ShapeKind.String, "string");
+                return new ContractShape(ShapeKind.String, "string") { Format = (string?)s["format"] is "byte" ? "byte" : null };
             case "object" or null when s["properties"] is not null:
                 var obj = new ContractShape(ShapeKind.Object, name);
                 FillProperties(obj, s);

@@ -27,7 +27,8 @@ internal static class RestContractChecker
             }
             else
             {
-                ShapeChecker.MapEnumValues(template, parameter.Shape, field);
+                ShapeChecker.MapEnumValues(template, parameter.Shape, field, $"@rest query parameter '{name}'", errors);
+                ShapeChecker.CheckArgument(template.Single, parameter.Shape, field, name, $"@rest query parameter '{name}'", errors);
             }
         }
 
@@ -36,6 +37,15 @@ internal static class RestContractChecker
             if (!rest.Query.Any(q => q.Key == required.Name))
             {
                 errors.Add($"@rest query parameter '{required.Name}' is required by {operation.Method} {operation.Path} in {contract.File} but has no value.");
+            }
+        }
+
+        var variables = System.Text.RegularExpressions.Regex.Matches(operation.Path, "\\{([^}]*)\\}").Select(m => m.Groups[1].Value);
+        foreach (var (expression, name) in rest.Path.Expressions.Zip(variables))
+        {
+            if (operation.Parameters.FirstOrDefault(p => p.In == "path" && p.Name == name) is { } parameter)
+            {
+                ShapeChecker.CheckArgument(expression, parameter.Shape, field, name, $"@rest path parameter '{name}'", errors);
             }
         }
 

@@ -40,23 +40,12 @@ internal static class ShapeChecker
     public static ContractShape Variant(ContractShape shape, ShapeKind kind) =>
         shape.Variants.FirstOrDefault(v => v.Kind == kind) ?? shape;
 
-    /// <summary>Whether a value of GraphQL scalar or enum type <paramref name="type"/> can carry <paramref name="shape"/>.</summary>
-    public static bool Fits(IGraphType type, ContractShape shape) => shape.Kind == ShapeKind.Any || type switch
-    {
-        IdGraphType or StringGraphType => shape.Kind is ShapeKind.String or ShapeKind.Integer or ShapeKind.Enum,
-        IntGraphType => shape.Kind is ShapeKind.Integer,
-        FloatGraphType => shape.Kind is ShapeKind.Number or ShapeKind.Integer,
-        BooleanGraphType => shape.Kind is ShapeKind.Boolean,
-        EnumerationGraphType => shape.Kind is ShapeKind.Enum or ShapeKind.String,
-        ScalarGraphType => true,
-        _ => false,
-    };
-
     /// <summary>
     /// When <paramref name="template"/> is one enum argument and <paramref name="target"/> a contract enum, records how
-    /// GraphQL values are renamed for the downstream, so <c>IN_PROGRESS</c> is sent as the contract's <c>in_progress</c>.
+    /// GraphQL values are renamed for the downstream, so <c>IN_PROGRESS</c> is sent as the contract's <c>in_progress</c>;
+    /// a GraphQL value with no contract value, or with two, is added to <paramref name="errors"/>.
     /// </summary>
-    public static void MapEnumValues(ValueTemplate template, ContractShape target, FieldType field)
+    public static void MapEnumValues(ValueTemplate template, ContractShape target, FieldType field, string what, List<string> errors)
     {
         if (target.Kind == ShapeKind.List && target.Items is not null)
         {
@@ -70,16 +59,7 @@ internal static class ShapeChecker
             return;
         }
 
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var value in target.EnumValues)
-        {
-            if (Execution.EnumMatcher.Match(value, enumeration) is { } graphQLName)
-            {
-                names.TryAdd(graphQLName, value);
-            }
-        }
-
-        template.EnumValues = names;
+        template.EnumValues = EnumMapping.MapInput(target, enumeration, what, errors);
     }
 
     /// <summary>Checks that every key of a request mapping exists in <paramref name="target"/> and its value fits.</summary>
@@ -95,19 +75,46 @@ internal static class ShapeChecker
                 continue;
             }
 
-            MapEnumValues(template, shape, field);
+            MapEnumValues(template, shape, field, $"{what}: '{key}'", errors);
 
             if (template.Single is { Root: TemplateRoot.Keys } && shape.Kind is not (ShapeKind.List or ShapeKind.Any))
             {
                 errors.Add($"{what}: '{key}' receives {{keys}}, a list, but is a single {shape.Name}.");
             }
-            else if (template.Single is { Root: TemplateRoot.Args } arg && arg.Path.Count == 1
-                && field.Arguments?.Find(arg.Path[0]) is { } argument && argument.ResolvedType is { } argType
-                && Execution.GraphTypes.Named(argType) is ScalarGraphType or EnumerationGraphType
-                && !Fits(Execution.GraphTypes.Named(argType), shape.Kind == ShapeKind.List && shape.Items is not null ? shape.Items : shape))
+            else
             {
-                errors.Add($"{what}: '{key}' is {shape.Name} but {arg.Text} is {argType}.");
+                CheckArgument(template.Single, shape, field, key, what, errors);
             }
+        }
+    }
+
+    /// <summary>
+    /// Checks that the argument <paramref name="expression"/> reads (a field argument, or a field of an input object
+    /// argument) can fill <paramref name="target"/> without failing at run time (<see cref="ScalarMapping.InputProblem"/>).
+    /// </summary>
+    public static void CheckArgument(TemplateExpression? expression, ContractShape target, FieldType field, string name, string what, List<string> errors)
+    {
+        if (expression is not { Root: TemplateRoot.Args } || field.Arguments?.Find(expression.Path[0]) is not { ResolvedType: { } type } argument)
+        {
+            return;
+        }
+
+        foreach (var step in expression.Path.Skip(1))
+        {
+            if (Execution.GraphTypes.Named(type) is not IInputObjectGraphType input || input.GetField(step)?.ResolvedType is not { } inner)
+            {
+                return;
+            }
+
+            type = inner;
+        }
+
+        var item = target.Kind == ShapeKind.List && target.Items is not null ? target.Items : target;
+        var nonNegative = expression.Path.Count == 1 && Execution.ArgumentRange.Read(field).Any(r => r.Argument == argument.Name && r.Min >= 0);
+        if (Execution.GraphTypes.Named(type) is ScalarGraphType or EnumerationGraphType
+            && ScalarMapping.InputProblem(Execution.GraphTypes.Named(type), item, name, nonNegative) is { } problem)
+        {
+            errors.Add($"{what}: {expression.Text}: {problem}");
         }
     }
 }

@@ -25,6 +25,7 @@ public sealed class BoundFieldResolver : IFieldResolver
         _dispatcher = dispatcher;
         _maxBatchSize = maxBatchSize;
         _ranges = ArgumentRange.Read(field);
+        ResponseSource.Mark(field, binding.Source);
     }
 
     /// <inheritdoc />
@@ -41,7 +42,7 @@ public sealed class BoundFieldResolver : IFieldResolver
         if (_binding.BatchKey is null)
         {
             var response = await _dispatcher.SendAsync(_binding, scope, request, 1, context.CancellationToken).ConfigureAwait(false);
-            return OutputConverter.Convert(response, _field.ResolvedType!);
+            return Convert(response);
         }
 
         var key = JsonPath.AsText(TemplateEvaluator.Evaluate(_binding.BatchKey, scope));
@@ -53,7 +54,20 @@ public sealed class BoundFieldResolver : IFieldResolver
         var loaderKey = _binding.Coordinate + args.ToJsonString();
         var loader = request.Loaders.GetOrAdd(loaderKey, _ => new BatchLoader(
             _binding, _dispatcher, scope with { Parent = null }, request, _maxBatchSize, GraphTypes.IsList(_field.ResolvedType!)));
-        return loader.Load(key, node => OutputConverter.Convert(node, _field.ResolvedType!), context.CancellationToken);
+        return loader.Load(key, Convert, context.CancellationToken);
+    }
+
+    private object? Convert(JsonNode? node)
+    {
+        try
+        {
+            return OutputConverter.Convert(node, _field.ResolvedType!);
+        }
+        catch (BffError ex) when (ex is not DownstreamFailure && ex.Code == ErrorCodes.DownstreamError)
+        {
+            // Name the source that gave the answer, as a failed call does.
+            throw ResponseSource.Attribute(ex, _binding.Source);
+        }
     }
 
     private static JsonObject ArgumentsToJson(IResolveFieldContext context)

@@ -27,13 +27,30 @@ public sealed class JsonPropertyResolver : IFieldResolver
     public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
     {
         (context.UserContext as BffRequestContext)?.CountResolvedField();
+        try
+        {
+            return ValueTask.FromResult(Resolve(context));
+        }
+        catch (BffError ex) when (ex.Code == ErrorCodes.DownstreamError)
+        {
+            throw ResponseSource.Attribute(ex, ResponseSource.Of(context.Parent));
+        }
+    }
+
+    private object? Resolve(IResolveFieldContext context)
+    {
         var value = OutputConverter.Convert(JsonPath.Get(context.Source as JsonNode, _path), _type);
+        if (value is null && _type is NonNullGraphType && context.Source is JsonObject)
+        {
+            throw OutputConverter.Mismatch($"'{string.Join('.', _path)}' is missing, but {context.ParentType.Name}.{context.FieldDefinition.Name} is non-null");
+        }
+
         if (_truncate is { } length && value is string text && text.Length > length)
         {
             value = Truncate(text, length);
         }
 
-        return ValueTask.FromResult(value);
+        return value;
     }
 
     /// <summary>Cuts <paramref name="text"/> to at most <paramref name="length"/> characters, at a word boundary when one is near.</summary>

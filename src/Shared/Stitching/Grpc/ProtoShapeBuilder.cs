@@ -85,7 +85,7 @@ internal sealed class ProtoShapeBuilder
     {
         if (!_enums.TryGetValue(value, out var shape))
         {
-            shape = new ContractShape(ShapeKind.Enum, value.FullName);
+            shape = new ContractShape(ShapeKind.Enum, value.FullName) { ValuePrefix = EnumMapping.ProtoPrefix(value.FullName) };
             shape.EnumValues.AddRange(value.Values.Select(v => v.Name));
             _enums.Add(value, shape);
         }
@@ -95,10 +95,15 @@ internal sealed class ProtoShapeBuilder
 
     private static ContractShape Scalar(ProtoFieldType type, string name) => type switch
     {
-        ProtoFieldType.String or ProtoFieldType.Bytes => new ContractShape(ShapeKind.String, name),
-        ProtoFieldType.Double or ProtoFieldType.Float => new ContractShape(ShapeKind.Number, name),
+        ProtoFieldType.String => new ContractShape(ShapeKind.String, name),
+        ProtoFieldType.Bytes => new ContractShape(ShapeKind.String, name) { Format = "byte" },
+        ProtoFieldType.Double => new ContractShape(ShapeKind.Number, name) { Format = "double" },
+        ProtoFieldType.Float => new ContractShape(ShapeKind.Number, name) { Format = "float" },
         ProtoFieldType.Bool => new ContractShape(ShapeKind.Boolean, name),
-        _ => new ContractShape(ShapeKind.Integer, name),
+        ProtoFieldType.Int32 or ProtoFieldType.SInt32 or ProtoFieldType.SFixed32 => new ContractShape(ShapeKind.Integer, name) { Format = "int32" },
+        ProtoFieldType.UInt32 or ProtoFieldType.Fixed32 => new ContractShape(ShapeKind.Integer, name) { Format = "uint32" },
+        ProtoFieldType.UInt64 or ProtoFieldType.Fixed64 => new ContractShape(ShapeKind.Integer, name) { Format = "uint64" },
+        _ => new ContractShape(ShapeKind.Integer, name) { Format = "int64" },
     };
 
     private static ContractShape? WellKnownShape(ProtoMessage message)

@@ -105,7 +105,7 @@ public sealed class RestConnector : IDownstreamConnector
             {
                 var value = JsonPath.AsText(TemplateEvaluator.Evaluate(e, scope))
                     ?? throw new BffError(ErrorCodes.BadUserInput, $"The value for {e.Text} is missing.");
-                target.Append(Uri.EscapeDataString(value));
+                target.Append(PathSegment.Escape(value, e.Text));
             }
             else
             {

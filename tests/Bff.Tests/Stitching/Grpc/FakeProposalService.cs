@@ -13,9 +13,15 @@ public sealed class FakeProposalService : ProposalService.ProposalServiceBase
         new() { Id = "p-3", JobId = "j-2", FreelancerId = "f-1", Status = ProposalStatus.Accepted },
     ];
 
+    /// <summary>Gets a proposal only <c>GetProposal</c> finds, bidding more cents than a 32-bit integer holds.</summary>
+    public static Proposal Large { get; } = new()
+    {
+        Id = "p-large", JobId = "j-9", FreelancerId = "f-9", Bid = new Money { Currency = "USD", AmountCents = 5_000_000_000 }, Status = ProposalStatus.Pending,
+    };
+
     /// <inheritdoc />
     public override Task<Proposal> GetProposal(GetProposalRequest request, ServerCallContext context) =>
-        Proposals.FirstOrDefault(p => p.Id == request.Id) is { } proposal
+        Proposals.Append(Large).FirstOrDefault(p => p.Id == request.Id) is { } proposal
             ? Task.FromResult(proposal)
             : throw new RpcException(new Status(StatusCode.NotFound, $"proposal {request.Id} not found"));
 

@@ -16,6 +16,9 @@ public sealed class GrpcTestServer : IAsyncLifetime
 {
     private WebApplication? _app;
 
+    /// <summary>Gets the server's address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public string Address { get; private set; } = null!;
+
     /// <summary>Gets a channel to the server (cleartext HTTP/2).</summary>
     public GrpcChannel Channel { get; private set; } = null!;
 
@@ -30,8 +33,8 @@ public sealed class GrpcTestServer : IAsyncLifetime
         _app = builder.Build();
         _app.MapGrpcService<FakeProposalService>();
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Channel = GrpcChannel.ForAddress(address);
+        Address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Channel = GrpcChannel.ForAddress(Address);
     }
 
     /// <inheritdoc />
