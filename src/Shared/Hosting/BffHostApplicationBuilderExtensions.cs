@@ -34,15 +34,6 @@ public static class BffHostApplicationBuilderExtensions
         services.AddSingleton(options);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         services.TryAddTimeProvider();
-        var problems = AuthOptionsValidator.Validate(options.Auth)
-            .Concat(options.Limits.Validate())
-            .Concat(OutgoingHeaders.Validate(options.Sources))
-            .ToList();
-        if (problems.Count > 0)
-        {
-            throw new BffConfigurationException(problems);
-        }
-
         services.AddBffAuthentication(options.Auth);
         var introspection = new IntrospectionPolicy(options.Introspection.Enabled ?? !builder.Environment.IsProduction());
         services.AddSingleton(introspection);
@@ -66,12 +57,27 @@ public static class BffHostApplicationBuilderExtensions
 
         var baseDirectory = AppContext.BaseDirectory;
         var contracts = ContractSet.Load(options, baseDirectory, "appsettings.json");
+        // Every problem waits for the schema build, so one start-up lists them all, bindings and contracts included.
+        contracts.Errors.AddRange(AuthOptionsValidator.Validate(options.Auth));
+        contracts.Errors.AddRange(options.Limits.Validate());
+        contracts.Errors.AddRange(OutgoingHeaders.Validate(options.Sources));
         contracts.Errors.AddRange(options.ValidateSharedState());
         services.AddSingleton(contracts);
         services.AddSingleton(sp => new DownstreamDispatcher(
             CreateConnectors(sp, options, contracts), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IDownstreamCallFilter>()));
-        services.AddSingleton(sp => BffSchemaBuilder.Build(
-            options, baseDirectory, contracts, sp.GetRequiredService<DownstreamDispatcher>(), bff.Resolvers, sp.GetRequiredService<FieldAuthorizer>()));
+        var configuration = builder.Configuration as IConfigurationRoot;
+        services.AddSingleton(sp =>
+        {
+            try
+            {
+                return BffSchemaBuilder.Build(
+                    options, baseDirectory, contracts, sp.GetRequiredService<DownstreamDispatcher>(), bff.Resolvers, sp.GetRequiredService<FieldAuthorizer>());
+            }
+            catch (BffConfigurationException ex) when (configuration is not null)
+            {
+                throw new BffConfigurationException(ConfigurationOrigins.Attribute(ex.Errors, configuration));
+            }
+        });
         services.AddSingleton(sp => new CostModel(sp.GetRequiredService<BffSchema>(), options.Limits));
         services.AddSingleton(sp => new DocumentCache(options.Http.DocumentCacheSize, options.Http.DocumentCacheMaxQueryLength));
         services.AddSingleton<GraphQLHttpEndpoint>();
