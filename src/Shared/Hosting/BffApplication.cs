@@ -1,5 +1,6 @@
 using System.Reflection;
 using Bff.Stitching;
+using Microsoft.AspNetCore.Connections;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -7,8 +8,9 @@ namespace Microsoft.AspNetCore.Builder;
 public static class BffApplication
 {
     /// <summary>
-    /// Runs <paramref name="host"/> (the host's build, map and run). When the configuration is invalid, prints every
-    /// problem once to stderr and returns exit code 1, with no stack trace; otherwise returns 0 when the host stops.
+    /// Runs <paramref name="host"/> (the host's build, map and run). When the configuration is invalid, or its address
+    /// is held by another process, prints the problem once to stderr and returns exit code 1, with no stack trace;
+    /// otherwise returns 0 when the host stops.
     /// </summary>
     /// <remarks>
     /// Only when the host is the process's own entry assembly: under a test host (<c>WebApplicationFactory</c>) the
@@ -22,7 +24,8 @@ public static class BffApplication
             host();
             return 0;
         }
-        catch (BffConfigurationException ex) when (Assembly.GetEntryAssembly() == host.Method.Module.Assembly)
+        catch (Exception ex) when (ex is BffConfigurationException or IOException { InnerException: AddressInUseException }
+            && Assembly.GetEntryAssembly() == host.Method.Module.Assembly)
         {
             Console.Error.WriteLine(ex.Message);
             return 1;

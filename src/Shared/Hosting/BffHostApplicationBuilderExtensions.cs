@@ -27,8 +27,7 @@ public static class BffHostApplicationBuilderExtensions
     /// </summary>
     public static BffBuilder AddBff(this IHostApplicationBuilder builder)
     {
-        var options = new BffOptions();
-        builder.Configuration.GetSection(BffOptions.SectionName).Bind(options);
+        var options = BindOptions(builder.Configuration);
         var services = builder.Services;
         var bff = new BffBuilder(services, builder.Configuration, options);
         services.AddSingleton(options);
@@ -96,6 +95,20 @@ public static class BffHostApplicationBuilderExtensions
         services.AddBffRateLimiting(options);
         services.AddBffResilience();
         return bff;
+    }
+
+    private static BffOptions BindOptions(IConfiguration configuration)
+    {
+        var options = new BffOptions();
+        try
+        {
+            configuration.GetSection(BffOptions.SectionName).Bind(options);
+            return options;
+        }
+        catch (InvalidOperationException ex) when (ConfigurationOrigins.UnreadableValue(ex) is { } problem)
+        {
+            throw new BffConfigurationException(configuration is IConfigurationRoot root ? ConfigurationOrigins.Attribute([problem], root) : [problem]);
+        }
     }
 
     private static Dictionary<string, IDownstreamConnector> CreateConnectors(IServiceProvider services, BffOptions options, ContractSet contracts)

@@ -45,6 +45,15 @@ internal static partial class ConfigurationOrigins
         return null;
     }
 
+    /// <summary>
+    /// Turns the binder's "Failed to convert configuration value … at 'key' to type 'T'" into <c>key: cannot be read as T.</c>,
+    /// without the value (it may be a secret); <see langword="null"/> for any other failure.
+    /// </summary>
+    public static string? UnreadableValue(InvalidOperationException exception) =>
+        BinderFailure().Match(exception.Message) is { Success: true } match
+            ? $"{match.Groups["key"].Value}: cannot be read as {match.Groups["type"].Value.Split('.')[^1]}."
+            : null;
+
     private static string? Name(IConfigurationProvider provider, string key) => provider switch
     {
         FileConfigurationProvider file => file.Source.Path,
@@ -79,6 +88,9 @@ internal static partial class ConfigurationOrigins
             }
         }
     }
+
+    [GeneratedRegex(@"^Failed to convert configuration value .*at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
+    private static partial Regex BinderFailure();
 
     [GeneratedRegex(@"^(?:appsettings\.json: )?(?<key>Bff(?::[^:\s]+)+)")]
     private static partial Regex KeyAtStart();

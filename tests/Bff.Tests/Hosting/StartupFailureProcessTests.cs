@@ -69,6 +69,37 @@ public sealed partial class StartupFailureProcessTests : IDisposable
         Assert.DoesNotMatch(StackFrame(), output);
     }
 
+    [Fact]
+    public async Task A_value_that_does_not_convert_is_named_with_its_variable_and_exit_code_1()
+    {
+        var environment = new Dictionary<string, string> { ["Bff__Limits__MaxDepth"] = "twelve" };
+        using var host = BuiltProgram.Start("src/WebBff", "Bff.WebBff", environment, "--urls", "http://127.0.0.1:0");
+
+        var exitCode = await host.WaitForExitAsync(Timeout);
+
+        var output = host.Output;
+        Assert.True(exitCode == 1, $"exit code {exitCode}:\n{output}");
+        Assert.Contains("environment variable Bff__Limits__MaxDepth: Bff:Limits:MaxDepth: cannot be read as Int32.", output);
+        Assert.DoesNotMatch(StackFrame(), output);
+    }
+
+    [Fact]
+    public async Task A_held_port_is_named_with_exit_code_1_not_a_crash()
+    {
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+        using var host = BuiltProgram.Start("src/WebBff", "Bff.WebBff", new Dictionary<string, string>(), "--urls", $"http://127.0.0.1:{port}");
+
+        var exitCode = await host.WaitForExitAsync(Timeout);
+
+        var output = host.Output;
+        Assert.True(exitCode == 1, $"exit code {exitCode}:\n{output}");
+        Assert.Contains($"Failed to bind to address http://127.0.0.1:{port}: address already in use.", output);
+        // The generic host logs its start failure with the exception (its own "Hosting failed to start"); the crash is gone.
+        Assert.DoesNotContain("Unhandled exception", output);
+    }
+
     [GeneratedRegex(@"^\s+at \S", RegexOptions.Multiline)]
     private static partial Regex StackFrame();
 }
