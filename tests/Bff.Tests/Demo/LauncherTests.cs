@@ -33,10 +33,10 @@ public sealed class LauncherTests
     }
 
     [Fact]
-    public async Task Per_host_environment_prefix_reaches_only_that_host()
+    public async Task Per_host_environment_prefix_reaches_only_that_host_and_wins_over_the_shared_one()
     {
         var ports = FreePorts();
-        var environment = new Dictionary<string, string> { ["WebBff__Name"] = "Web from the environment" };
+        var environment = new Dictionary<string, string> { ["Bff__Name"] = "Both hosts", ["WebBff__Name"] = "Web only" };
         using var demo = BuiltProgram.Start("samples/Demo", "Bff.Samples.Demo", environment, PortArguments(ports));
         await demo.WaitForOutputAsync("Bff demo is running", TimeSpan.FromSeconds(120));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
@@ -44,8 +44,8 @@ public sealed class LauncherTests
         var web = JsonNode.Parse(await http.GetStringAsync($"http://localhost:{ports["web"]}/graphql/bcp-config.json"))!;
         var mobile = JsonNode.Parse(await http.GetStringAsync($"http://localhost:{ports["mobile"]}/graphql/bcp-config.json"))!;
 
-        Assert.Equal("Web from the environment", (string?)web["title"]);
-        Assert.Equal("Mobile BFF", (string?)mobile["title"]);
+        Assert.Equal("Web only", (string?)web["title"]);
+        Assert.Equal("Both hosts", (string?)mobile["title"]);
     }
 
     [Fact]
