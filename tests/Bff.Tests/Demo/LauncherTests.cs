@@ -8,6 +8,7 @@ using Bff.Tests.Fixtures;
 namespace Bff.Tests.Demo;
 
 /// <summary>The demo launcher as a real process: it refuses held ports, gives each host its own settings, and ends children that do not stop.</summary>
+[Collection(ProcessCollection.Name)]
 public sealed class LauncherTests
 {
     private static readonly string[] Names = ["mobile", "web", "profiles", "jobs", "proposals", "identity", "control"];

@@ -120,3 +120,13 @@ public sealed class BuiltProgram : IDisposable
         }
     }
 }
+
+/// <summary>
+/// Tests that run built programs as processes (a host, or the demo launcher with both hosts): they run alone, after
+/// the parallel tests, so their start-up load does not skew the timing of other tests on a small machine.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessCollection
+{
+    public const string Name = "Built programs";
+}

@@ -8,6 +8,7 @@ namespace Bff.Tests.Hosting;
 /// A host with bad configuration, run as its own process with its shipped appsettings.json: every problem printed
 /// once, in one pass, no stack trace, exit code 1; a value that came from an environment variable names the variable.
 /// </summary>
+[Collection(ProcessCollection.Name)]
 public sealed partial class StartupFailureProcessTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
