@@ -3,8 +3,11 @@ using System.Diagnostics;
 namespace Bff.Samples.Demo;
 
 /// <summary>A BFF host run as its own process from its build output, as it runs in production.</summary>
-internal sealed class BffProcess(string name, string project, string url, IReadOnlyDictionary<string, string> environment) : IDisposable
+internal sealed class BffProcess(string name, string project, string url, IReadOnlyDictionary<string, string> environment) : IAsyncDisposable
 {
+    /// <summary>How long a host gets to stop after SIGTERM before its process tree is killed.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+
     private Process? _process;
 
     public string Name { get; } = name;
@@ -27,6 +30,12 @@ internal sealed class BffProcess(string name, string project, string url, IReadO
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(Url);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var key in start.Environment.Keys.Where(HostEnvironment.IsForwarded).ToList())
+        {
+            // Only what this host was given below: the launcher's own variables are sorted per host.
+            start.Environment.Remove(key);
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -39,15 +48,17 @@ internal sealed class BffProcess(string name, string project, string url, IReadO
         _process.BeginErrorReadLine();
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        if (_process is { } process)
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
+            if (!await ChildProcessStopper.StopAsync(process, StopGrace))
+            {
+                Console.WriteLine($"[demo] {Name} BFF did not stop within {StopGrace.TotalSeconds} s of SIGTERM; killed it.");
+            }
 
-        _process?.Dispose();
+            process.Dispose();
+        }
     }
 
     private void Print(string? line)

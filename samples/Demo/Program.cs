@@ -5,14 +5,33 @@ using Bff.Samples.Profiles;
 using System.Runtime.InteropServices;
 using Bff.Samples.Proposals;
 
-// The demo: three downstream services in this process, both BFFs as child processes, and a control API on :5099
-// to stop and start services while everything runs. Ctrl-C stops everything.
+// The demo: three downstream services and the token issuer in this process, both BFFs as child processes, and a
+// control API on :5099 to stop and start services while everything runs. Ctrl-C stops everything.
+DemoPorts ports;
+try
+{
+    ports = DemoPorts.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
+
+if (PortCheck.FindHeld(ports) is { Count: > 0 } held)
+{
+    Console.Error.WriteLine("Cannot start the demo:");
+    held.ForEach(problem => Console.Error.WriteLine("  " + problem));
+    Console.Error.WriteLine("Stop what holds them (an earlier demo or BFF still running?), or move the demo with --port name=number.");
+    return 1;
+}
+
 var services = new Dictionary<string, DemoService>(StringComparer.OrdinalIgnoreCase)
 {
-    ["profiles"] = new("profiles", ProfilesService.DefaultUrl, ProfilesService.Create),
-    ["jobs"] = new("jobs", JobsService.DefaultUrl, JobsService.Create),
-    ["proposals"] = new("proposals", ProposalsService.DefaultUrl, ProposalsService.Create),
-    ["identity"] = new("identity", IdentityService.DefaultUrl, IdentityService.Create),
+    ["profiles"] = new("profiles", ports.Url("profiles"), ProfilesService.Create),
+    ["jobs"] = new("jobs", ports.Url("jobs"), JobsService.Create),
+    ["proposals"] = new("proposals", ports.Url("proposals"), ProposalsService.Create),
+    ["identity"] = new("identity", ports.Url("identity"), IdentityService.Create),
 };
 try
 {
@@ -27,13 +46,23 @@ catch (IOException ex)
     return 1;
 }
 
-var environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
-    .Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal) || k.StartsWith("Bff__", StringComparison.Ordinal))
+var variables = Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(HostEnvironment.IsForwarded)
     .ToDictionary(k => k, k => Environment.GetEnvironmentVariable(k)!);
+var addresses = new Dictionary<string, string>();
+foreach (var name in new[] { "profiles", "jobs", "proposals" }.Where(n => !ports.IsDefault(n)))
+{
+    addresses[$"Bff__Sources__{name}__BaseAddress"] = ports.Url(name);
+}
+
+if (!ports.IsDefault("identity"))
+{
+    addresses["Bff__Auth__Authority"] = ports.Url("identity");
+}
+
 var bffs = new[]
 {
-    new BffProcess("mobile", "MobileBff", "http://localhost:5100", environment),
-    new BffProcess("web", "WebBff", "http://localhost:5200", environment),
+    new BffProcess("mobile", "MobileBff", ports.Url("mobile"), HostEnvironment.For("MobileBff", addresses, variables)),
+    new BffProcess("web", "WebBff", ports.Url("web"), HostEnvironment.For("WebBff", addresses, variables)),
 };
 var repoRoot = RepoRoot.Find();
 var configuration = typeof(RepoRoot).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
@@ -43,7 +72,7 @@ foreach (var bff in bffs)
     bff.Start(repoRoot, configuration);
 }
 
-var control = ControlApi.Create("http://localhost:5099", services);
+var control = ControlApi.Create(ports.Url("control"), services);
 await control.StartAsync();
 
 using var stop = new CancellationTokenSource();
@@ -55,12 +84,12 @@ try
     await Readiness.WaitAsync(bffs, TimeSpan.FromSeconds(60), stop.Token);
     Console.WriteLine();
     Console.WriteLine("Bff demo is running:");
-    Console.WriteLine("  MobileBff  http://localhost:5100/graphql   (Banana Cake Pop IDE: open it in a browser)");
-    Console.WriteLine("  WebBff     http://localhost:5200/graphql");
-    Console.WriteLine("  profiles   http://localhost:5301  (REST)   jobs http://localhost:5302  (REST)   proposals http://localhost:5303  (gRPC, h2c)");
-    Console.WriteLine("  identity   http://localhost:5304  (demo token issuer: discovery + JWKS, keys generated at start)");
-    Console.WriteLine("  control    POST http://localhost:5099/demo/services/{profiles|jobs|proposals|identity}/{stop|start}");
-    Console.WriteLine("  token      curl -s -X POST 'localhost:5304/demo/token?sub=p3&scope=proposals:read+proposals:write'");
+    Console.WriteLine($"  MobileBff  {ports.Url("mobile")}/graphql   (Banana Cake Pop IDE: open it in a browser)");
+    Console.WriteLine($"  WebBff     {ports.Url("web")}/graphql");
+    Console.WriteLine($"  profiles   {ports.Url("profiles")}  (REST)   jobs {ports.Url("jobs")}  (REST)   proposals {ports.Url("proposals")}  (gRPC, h2c)");
+    Console.WriteLine($"  identity   {ports.Url("identity")}  (demo token issuer: discovery + JWKS, keys generated at start)");
+    Console.WriteLine($"  control    POST {ports.Url("control")}/demo/services/{{profiles|jobs|proposals|identity}}/{{stop|start}}");
+    Console.WriteLine($"  token      curl -s -X POST '{ports.Url("identity")}/demo/token?sub=p3&scope=proposals:read+proposals:write'");
     Console.WriteLine("Press Ctrl-C to stop.");
     await Task.Delay(Timeout.Infinite, stop.Token);
 }
@@ -74,11 +103,8 @@ catch (InvalidOperationException ex)
 }
 finally
 {
-    foreach (var bff in bffs)
-    {
-        bff.Dispose();
-    }
-
+    // Both hosts stop at once, each killed if it outlives its grace period, so the ports are free when the demo ends.
+    await Task.WhenAll(bffs.Select(bff => bff.DisposeAsync().AsTask()));
     await control.StopAsync();
     foreach (var service in services.Values)
     {

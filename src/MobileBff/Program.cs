@@ -3,8 +3,8 @@ namespace Bff.MobileBff;
 /// <summary>The mobile BFF: composition only. Its schema and policies live in appsettings.json and schemas/mobile.graphql.</summary>
 public class Program
 {
-    /// <summary>Starts the mobile BFF.</summary>
-    public static void Main(string[] args)
+    /// <summary>Starts the mobile BFF; a bad configuration ends it with exit code 1 and every problem listed once.</summary>
+    public static int Main(string[] args) => BffApplication.Run(() =>
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddBff();
@@ -12,5 +12,5 @@ public class Program
         var app = builder.Build();
         app.MapBff();
         app.Run();
-    }
+    });
 }

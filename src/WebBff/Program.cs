@@ -3,8 +3,8 @@ namespace Bff.WebBff;
 /// <summary>The web BFF: composition only. Its schema and policies live in appsettings.json and schemas/web.graphql.</summary>
 public class Program
 {
-    /// <summary>Starts the web BFF.</summary>
-    public static void Main(string[] args)
+    /// <summary>Starts the web BFF; a bad configuration ends it with exit code 1 and every problem listed once.</summary>
+    public static int Main(string[] args) => BffApplication.Run(() =>
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddBff();
@@ -12,5 +12,5 @@ public class Program
         var app = builder.Build();
         app.MapBff();
         app.Run();
-    }
+    });
 }

@@ -22,17 +22,8 @@ public static class BffEndpointRouteBuilderExtensions
     {
         var options = app.Services.GetRequiredService<BffOptions>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Bff.Hosting");
-        GraphQLHttpEndpoint endpoint;
-        try
-        {
-            endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
-        }
-        catch (BffConfigurationException ex)
-        {
-            BffHostingLog.ConfigurationInvalid(logger, ex.Message);
-            throw;
-        }
-
+        // A BffConfigurationException from here lists every problem; BffApplication.Run prints it once and exits 1.
+        var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         var schema = app.Services.GetRequiredService<BffSchema>();
         app.Services.GetRequiredService<DownstreamResilience>().BuildAll();
         BffHostingLog.Started(logger, options.Name, options.Path, schema.Bindings.Count, options.Sources.Count);

@@ -27,22 +27,12 @@ public static class BffHostApplicationBuilderExtensions
     /// </summary>
     public static BffBuilder AddBff(this IHostApplicationBuilder builder)
     {
-        var options = new BffOptions();
-        builder.Configuration.GetSection(BffOptions.SectionName).Bind(options);
+        var options = BindOptions(builder.Configuration);
         var services = builder.Services;
         var bff = new BffBuilder(services, builder.Configuration, options);
         services.AddSingleton(options);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         services.TryAddTimeProvider();
-        var problems = AuthOptionsValidator.Validate(options.Auth)
-            .Concat(options.Limits.Validate())
-            .Concat(OutgoingHeaders.Validate(options.Sources))
-            .ToList();
-        if (problems.Count > 0)
-        {
-            throw new BffConfigurationException(problems);
-        }
-
         services.AddBffAuthentication(options.Auth);
         var introspection = new IntrospectionPolicy(options.Introspection.Enabled ?? !builder.Environment.IsProduction());
         services.AddSingleton(introspection);
@@ -66,6 +56,10 @@ public static class BffHostApplicationBuilderExtensions
 
         var baseDirectory = AppContext.BaseDirectory;
         var contracts = ContractSet.Load(options, baseDirectory, "appsettings.json");
+        // Every problem waits for the schema build, so one start-up lists them all, bindings and contracts included.
+        contracts.Errors.AddRange(AuthOptionsValidator.Validate(options.Auth));
+        contracts.Errors.AddRange(options.Limits.Validate());
+        contracts.Errors.AddRange(OutgoingHeaders.Validate(options.Sources));
         contracts.Errors.AddRange(options.ValidateSharedState());
         // Reported with the binding errors when the schema is built, so every problem is listed at once.
         var credentials = SourceCredentials.Read(options.Sources, contracts.Errors);
@@ -74,8 +68,19 @@ public static class BffHostApplicationBuilderExtensions
         services.AddSingleton(credentials);
         services.AddSingleton(sp => new DownstreamDispatcher(
             CreateConnectors(sp, options, contracts, credentials), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IDownstreamCallFilter>()));
-        services.AddSingleton(sp => BffSchemaBuilder.Build(
-            options, baseDirectory, contracts, sp.GetRequiredService<DownstreamDispatcher>(), bff.Resolvers, sp.GetRequiredService<FieldAuthorizer>()));
+        var configuration = builder.Configuration as IConfigurationRoot;
+        services.AddSingleton(sp =>
+        {
+            try
+            {
+                return BffSchemaBuilder.Build(
+                    options, baseDirectory, contracts, sp.GetRequiredService<DownstreamDispatcher>(), bff.Resolvers, sp.GetRequiredService<FieldAuthorizer>());
+            }
+            catch (BffConfigurationException ex) when (configuration is not null)
+            {
+                throw new BffConfigurationException(ConfigurationOrigins.Attribute(ex.Errors, configuration));
+            }
+        });
         services.AddSingleton(sp => new CostModel(sp.GetRequiredService<BffSchema>(), options.Limits));
         services.AddSingleton(sp => new DocumentCache(options.Http.DocumentCacheSize, options.Http.DocumentCacheMaxQueryLength));
         services.AddSingleton<DocumentParser>();
@@ -97,6 +102,20 @@ public static class BffHostApplicationBuilderExtensions
         services.AddBffResilience();
         ShutdownWatchdog.AddTo(services, options.Http.ShutdownTimeout);
         return bff;
+    }
+
+    private static BffOptions BindOptions(IConfiguration configuration)
+    {
+        var options = new BffOptions();
+        try
+        {
+            configuration.GetSection(BffOptions.SectionName).Bind(options);
+            return options;
+        }
+        catch (InvalidOperationException ex) when (ConfigurationOrigins.UnreadableValue(ex) is { } problem)
+        {
+            throw new BffConfigurationException(configuration is IConfigurationRoot root ? ConfigurationOrigins.Attribute([problem], root) : [problem]);
+        }
     }
 
     private static Dictionary<string, IDownstreamConnector> CreateConnectors(IServiceProvider services, BffOptions options, ContractSet contracts, SourceCredentials credentials)

@@ -31,26 +31,9 @@ public static class BffSchemaBuilder
     {
         resolvers ??= new Dictionary<string, IFieldResolver>();
         var used = new HashSet<string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(options.Schema))
-        {
-            throw new BffConfigurationException(["appsettings.json: Bff:Schema: the SDL file of the host is required (e.g. schemas/web.graphql)."]);
-        }
-
-        var sdl = SdlFile.Load(options.Schema, Path.Combine(baseDirectory, options.Schema));
-        Schema schema;
-        try
-        {
-            schema = Schema.For(sdl.Text + BindingDirectives.Sdl);
-            schema.Filter = new BindingDirectiveFilter();
-            schema.Initialize();
-        }
-        catch (Exception ex) when (ex is not BffConfigurationException)
-        {
-            throw new BffConfigurationException([$"{sdl.Path}: {ex.Message}"]);
-        }
-
         var errors = new List<string>(BffOptionsValidator.Validate(options));
         errors.AddRange(contracts.Errors);
+        var (sdl, schema) = Parse(options, baseDirectory, errors);
         var bindings = new List<FieldBinding>();
         foreach (var type in schema.AllTypes.OfType<IObjectGraphType>().Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal)))
         {
@@ -59,7 +42,11 @@ public static class BffSchemaBuilder
                 var fieldErrors = new List<string>();
                 var binding = BindingReader.Read(type, field, fieldErrors);
                 var coordinate = $"{type.Name}.{field.Name}";
-                if (resolvers.TryGetValue(coordinate, out var custom))
+                if (type == schema.Subscription)
+                {
+                    fieldErrors.Add("Subscription fields are not supported yet (server-streaming gRPC methods will back them); make it a Query field bound to a unary method, or remove it");
+                }
+                else if (resolvers.TryGetValue(coordinate, out var custom))
                 {
                     used.Add(coordinate);
                     field.Resolver = custom;
@@ -98,6 +85,44 @@ public static class BffSchemaBuilder
         }
 
         return new BffSchema(schema, bindings, sdl);
+    }
+
+    /// <summary>Loads and initializes the SDL; a problem with it is thrown together with the problems already found.</summary>
+    private static (SdlFile Sdl, Schema Schema) Parse(BffOptions options, string baseDirectory, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(options.Schema))
+        {
+            throw new BffConfigurationException([.. errors, "appsettings.json: Bff:Schema: the SDL file of the host is required (e.g. schemas/web.graphql)."]);
+        }
+
+        SdlFile sdl;
+        try
+        {
+            sdl = SdlFile.Load(options.Schema, Path.Combine(baseDirectory, options.Schema));
+        }
+        catch (BffConfigurationException ex)
+        {
+            throw new BffConfigurationException([.. errors, .. ex.Errors]);
+        }
+
+        try
+        {
+            var schema = Schema.For(sdl.Text + BindingDirectives.Sdl);
+            schema.Filter = new BindingDirectiveFilter();
+            // GraphQL.NET refuses a subscription field without a stream resolver, with no file or line; the field is
+            // reported like any other binding problem instead, so it gets a placeholder that is never called.
+            foreach (var field in schema.Subscription?.Fields ?? [])
+            {
+                field.StreamResolver = new SourceStreamResolver<object>(IObservable<object?> (_) => throw new NotSupportedException("Subscriptions are not supported yet."));
+            }
+
+            schema.Initialize();
+            return (sdl, schema);
+        }
+        catch (Exception ex) when (ex is not BffConfigurationException)
+        {
+            throw new BffConfigurationException([.. errors, $"{sdl.Path}: {ex.Message}"]);
+        }
     }
 
     private static JsonPropertyResolver DefaultResolver(FieldType field)

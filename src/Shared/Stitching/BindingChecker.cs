@@ -59,7 +59,13 @@ internal static class BindingChecker
                 RestContractChecker.Check(rest, field, openApi, errors);
                 break;
             case GrpcBinding grpc when contracts.Grpc.TryGetValue(binding.Source, out var methods):
-                if (!methods.TryGetValue(grpc.Method, out var method))
+                if (contracts.GrpcStreaming.GetValueOrDefault(binding.Source)?.GetValueOrDefault(grpc.Method) is { } streaming)
+                {
+                    errors.Add($"@grpc method '{grpc.Method}' is {streaming}; "
+                        + (streaming == "server-streaming" ? "server streaming backs Subscription fields, which are not supported yet: " : "the gateway calls unary methods only: ")
+                        + "bind a unary method (one request, one response).");
+                }
+                else if (!methods.TryGetValue(grpc.Method, out var method))
                 {
                     errors.Add($"@grpc method '{grpc.Method}' is not in {source.Contract} (methods: {string.Join(", ", methods.Keys.Order())}).");
                 }

@@ -55,6 +55,39 @@ public sealed class BffStartupTests(DemoServicesFixture demo)
         }
     }
 
+    [Fact]
+    public void Auth_limits_header_and_binding_problems_are_reported_together()
+    {
+        var file = CustomSchema.Write("""
+            type Query {
+              job(id: ID!): Job @rest(source: "jobs", path: "/jobs/{args.jobId}")
+            }
+            type Job { id: ID! }
+            """);
+        try
+        {
+            var settings = new Dictionary<string, string?>(demo.HostSettings)
+            {
+                ["Bff:Schema"] = file,
+                ["Bff:Auth:ClockSkew"] = "01:00:00",
+                ["Bff:Limits:MaxDepth"] = "-1",
+                ["Bff:Sources:jobs:Timeout"] = "-00:00:01",
+            };
+            using var factory = new BffHostFactory<Bff.WebBff.Program>(settings);
+
+            var ex = Assert.Throws<BffConfigurationException>(() => factory.StartServer());
+
+            Assert.Contains(ex.Errors, e => e.Contains("Bff:Auth:ClockSkew must be between", StringComparison.Ordinal));
+            Assert.Contains(ex.Errors, e => e.Contains("Bff:Limits:MaxDepth must be 0 (off) or more", StringComparison.Ordinal));
+            Assert.Contains(ex.Errors, e => e.Contains("Bff:Sources:jobs:Timeout: must be positive", StringComparison.Ordinal));
+            Assert.Contains(ex.Errors, e => e.Contains($"{file}:2: Query.job: {{args.jobId}} has no value", StringComparison.Ordinal));
+        }
+        finally
+        {
+            CustomSchema.Delete(file);
+        }
+    }
+
     [Theory]
     [InlineData("Bff:Schema", "", "Bff:Schema: the SDL file of the host is required")]
     [InlineData("Bff:Schema", "schemas/missing.graphql", "schemas/missing.graphql: schema file not found")]

@@ -10,8 +10,13 @@ namespace Bff.Tests.Stitching;
 public sealed class BffSchemaBuilderTests : IDisposable
 {
     private readonly string _file = Path.Combine("schemas", $"test-{Guid.NewGuid():N}.graphql");
+    private readonly string _proto = Path.Combine("schemas", $"test-{Guid.NewGuid():N}.proto");
 
-    public void Dispose() => File.Delete(Path.Combine(AppContext.BaseDirectory, _file));
+    public void Dispose()
+    {
+        File.Delete(Path.Combine(AppContext.BaseDirectory, _file));
+        File.Delete(Path.Combine(AppContext.BaseDirectory, _proto));
+    }
 
     [Fact]
     public void Valid_schema_builds()
@@ -46,6 +51,53 @@ public sealed class BffSchemaBuilderTests : IDisposable
             """);
 
         Assert.Contains("Query.p: @grpc method 'marketplace.proposals.v1.ProposalService/Nope' is not in", error);
+    }
+
+    [Fact]
+    public void Streaming_grpc_method_is_named_as_streaming_not_as_missing()
+    {
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, _proto), """
+            syntax = "proto3";
+            package feed.v1;
+            service Feed {
+              rpc Watch (WatchRequest) returns (stream Event);
+              rpc Upload (stream Event) returns (WatchRequest);
+              rpc Chat (stream Event) returns (stream Event);
+            }
+            message WatchRequest { string id = 1; }
+            message Event { string id = 1; }
+            """);
+
+        var ex = Assert.Throws<BffConfigurationException>(() => Build("""
+            type Query {
+              watch(id: ID!): E @grpc(source: "feed", method: "feed.v1.Feed/Watch", request: "id: {args.id}")
+              upload: P @grpc(source: "feed", method: "feed.v1.Feed/Upload")
+              chat: E @grpc(source: "feed", method: "feed.v1.Feed/Chat")
+            }
+            type E { id: ID! }
+            type P { id: ID! }
+            """));
+
+        Assert.Contains($"{_file}:2: Query.watch: @grpc method 'feed.v1.Feed/Watch' is server-streaming; server streaming backs Subscription fields, which are not supported yet: bind a unary method", ex.Message);
+        Assert.Contains($"{_file}:3: Query.upload: @grpc method 'feed.v1.Feed/Upload' is client-streaming", ex.Message);
+        Assert.Contains($"{_file}:4: Query.chat: @grpc method 'feed.v1.Feed/Chat' is bidirectional streaming", ex.Message);
+        Assert.DoesNotContain("is not in", ex.Message);
+    }
+
+    [Fact]
+    public void Subscription_field_is_reported_like_any_binding_problem()
+    {
+        var ex = Assert.Throws<BffConfigurationException>(() => Build("""
+            type Query { job(id: ID!): Job @rest(source: "jobs", path: "/jobs/{args.id}") }
+            type Subscription {
+              jobPosted: Job
+            }
+            type Job { id: ID! title: String! clientId: ID! }
+            """));
+
+        var error = Assert.Single(ex.Errors);
+        Assert.StartsWith($"{_file}:3: Subscription.jobPosted: Subscription fields are not supported yet", error);
+        Assert.DoesNotContain("StreamResolver", error);
     }
 
     [Fact]
@@ -211,6 +263,11 @@ public sealed class BffSchemaBuilderTests : IDisposable
 
         options.Sources["profiles"] = new SourceOptions { Kind = SourceKind.Rest, Contract = "schemas/downstream/profiles.openapi.json", BaseAddress = new Uri("http://127.0.0.1:1") };
         options.Sources["proposals"] = new SourceOptions { Kind = SourceKind.Grpc, Contract = "schemas/downstream/proposals.proto", BaseAddress = new Uri("http://127.0.0.1:1") };
+        if (File.Exists(Path.Combine(AppContext.BaseDirectory, _proto)))
+        {
+            options.Sources["feed"] = new SourceOptions { Kind = SourceKind.Grpc, Contract = _proto, BaseAddress = new Uri("http://127.0.0.1:1") };
+        }
+
         var contracts = ContractSet.Load(options, AppContext.BaseDirectory, "appsettings.json");
         var dispatcher = new DownstreamDispatcher(new Dictionary<string, IDownstreamConnector>(), TimeProvider.System);
         return BffSchemaBuilder.Build(options, AppContext.BaseDirectory, contracts, dispatcher, resolvers);

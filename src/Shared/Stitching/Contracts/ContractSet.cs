@@ -15,6 +15,9 @@ public sealed class ContractSet
     /// <summary>Gets the gRPC methods of gRPC sources, by source name then <c>package.Service/Method</c>.</summary>
     public Dictionary<string, IReadOnlyDictionary<string, GrpcMethodContract>> Grpc { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Gets the streaming methods of gRPC sources (which bindings cannot call), by source name then method, with their kind.</summary>
+    public Dictionary<string, Dictionary<string, string>> GrpcStreaming { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Loads the contract of every source in <paramref name="options"/>; never throws for bad input.</summary>
     public static ContractSet Load(BffOptions options, string baseDirectory, string configurationFile)
     {
@@ -58,9 +61,13 @@ public sealed class ContractSet
                     set.Rest[name] = contract;
                 }
             }
-            else if (ProtoContractLoader.Load(source.Contract, path, set.Errors) is { } methods)
+            else
             {
-                set.Grpc[name] = methods;
+                var streaming = set.GrpcStreaming[name] = new(StringComparer.Ordinal);
+                if (ProtoContractLoader.Load(source.Contract, path, set.Errors, streaming) is { } methods)
+                {
+                    set.Grpc[name] = methods;
+                }
             }
         }
 

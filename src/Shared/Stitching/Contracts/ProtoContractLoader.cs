@@ -5,7 +5,8 @@ namespace Bff.Stitching.Contracts;
 /// <summary>Loads a gRPC source's <c>.proto</c> file (and the local files it imports) into method contracts.</summary>
 internal static class ProtoContractLoader
 {
-    public static IReadOnlyDictionary<string, GrpcMethodContract>? Load(string displayPath, string fullPath, ICollection<string> errors)
+    /// <summary>Returns the unary methods; streaming methods go to <paramref name="streaming"/> with their kind, so a binding to one is told why it cannot be bound.</summary>
+    public static IReadOnlyDictionary<string, GrpcMethodContract>? Load(string displayPath, string fullPath, ICollection<string> errors, IDictionary<string, string> streaming)
     {
         var files = new List<ProtoFile>();
         var directory = Path.GetDirectoryName(fullPath)!;
@@ -37,6 +38,16 @@ internal static class ProtoContractLoader
 
             var set = ProtoSchemaSet.Create(files);
             var methods = new Dictionary<string, GrpcMethodContract>(StringComparer.Ordinal);
+            foreach (var method in set.Services.SelectMany(s => s.Methods).Where(m => !m.IsUnary))
+            {
+                streaming[method.FullName] = (method.ClientStreaming, method.ServerStreaming) switch
+                {
+                    (true, true) => "bidirectional streaming",
+                    (true, false) => "client-streaming",
+                    _ => "server-streaming",
+                };
+            }
+
             foreach (var method in set.Services.SelectMany(s => s.Methods).Where(m => m.IsUnary))
             {
                 methods[method.FullName] = new GrpcMethodContract(
