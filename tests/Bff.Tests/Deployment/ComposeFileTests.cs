@@ -70,6 +70,28 @@ public sealed class ComposeFileTests
         });
     }
 
+    [Theory]
+    [MemberData(nameof(ComposeFile.Hosts), MemberType = typeof(ComposeFile))]
+    public async Task Host_starts_in_production_with_its_compose_settings_and_serves_the_ide(string service, string project)
+    {
+        // The Bff section only: Redis's address names a compose host that does not resolve here (the host then runs on
+        // memory); the sources' addresses are not called by these requests.
+        var settings = DeployedHost.BffSettings(ComposeFile.Environment(service));
+
+        var answers = await DeployedHost.SendAsync(project, settings, "Production",
+            () => new HttpRequestMessage(HttpMethod.Get, "/health/ready"),
+            () => new HttpRequestMessage(HttpMethod.Get, "/graphql/") { Headers = { { "Accept", "text/html" } } },
+            () => new HttpRequestMessage(HttpMethod.Post, "/graphql")
+            {
+                Content = new StringContent("""{"query":"{ __schema { queryType { name } } }"}""", System.Text.Encoding.UTF8, "application/json"),
+            });
+
+        Assert.Equal([200, 200, 200], answers.Select(a => a.Status));
+        Assert.Contains("<!doctype html>", answers[1].Body, StringComparison.OrdinalIgnoreCase);
+        // The demo turns introspection on for the IDE (both hosts) although they run in Production.
+        Assert.Equal("""{"data":{"__schema":{"queryType":{"name":"Query"}}}}""", answers[2].Body);
+    }
+
     [Fact]
     public void Issuer_names_itself_as_the_hosts_reach_it()
     {

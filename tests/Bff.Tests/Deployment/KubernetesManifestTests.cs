@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Bff.Hosting;
-using Bff.Tests.Fixtures;
 using Microsoft.Extensions.Configuration;
 
 namespace Bff.Tests.Deployment;
@@ -162,27 +161,13 @@ public sealed class KubernetesManifestTests
         var rendered = Kustomization.Of("deploy/k8s/overlays/demo");
         var deployment = rendered.Get("Deployment", name);
         var container = Kustomization.Container(deployment);
-        var settings = Settings(rendered, deployment, project: null).AsEnumerable().Where(s => s.Value is not null).ToDictionary();
-
         var paths = new[] { "livenessProbe", "readinessProbe", "startupProbe" }.Select(p => (string)container[p]!["httpGet"]!["path"]!).Append("/health/missing");
 
-        var statuses = project == "MobileBff" ? await GetAsync<Bff.MobileBff.Program>(settings, paths) : await GetAsync<Bff.WebBff.Program>(settings, paths);
+        var answers = await DeployedHost.SendAsync(
+            project, DeployedHost.BffSettings(Variables(rendered, deployment)), "Production",
+            paths.Select(path => (Func<HttpRequestMessage>)(() => new HttpRequestMessage(HttpMethod.Get, path))).ToArray());
 
-        Assert.Equal([200, 200, 200, 404], statuses);
-    }
-
-    private static async Task<List<int>> GetAsync<TProgram>(Dictionary<string, string?> settings, IEnumerable<string> paths)
-        where TProgram : class
-    {
-        using var host = new TestHost<TProgram>(settings);
-        var statuses = new List<int>();
-        foreach (var path in paths)
-        {
-            using var response = await host.Http.GetAsync(path);
-            statuses.Add((int)response.StatusCode);
-        }
-
-        return statuses;
+        Assert.Equal([200, 200, 200, 404], answers.Select(a => a.Status));
     }
 
     /// <summary>The environment a Deployment's container gets from literal values and its ConfigMaps (secrets left out).</summary>
@@ -206,16 +191,10 @@ public sealed class KubernetesManifestTests
         return variables;
     }
 
-    /// <summary>What the host would read: its shipped appsettings.json (when a project is given) under the container's environment.</summary>
-    private static IConfiguration Settings(Kustomization rendered, JsonNode deployment, string? project)
-    {
-        var builder = new ConfigurationBuilder();
-        if (project is not null)
-        {
-            builder.AddJsonFile(DeploymentFiles.PathOf($"src/{project}/appsettings.json"));
-        }
-
-        var variables = Variables(rendered, deployment).Where(v => v.Value is not null && v.Key.StartsWith("Bff__", StringComparison.Ordinal));
-        return builder.AddInMemoryCollection(variables.Select(v => KeyValuePair.Create(v.Key.Replace("__", ":", StringComparison.Ordinal), v.Value))).Build();
-    }
+    /// <summary>What the host would read: its shipped appsettings.json under the container's environment.</summary>
+    private static IConfiguration Settings(Kustomization rendered, JsonNode deployment, string project) =>
+        new ConfigurationBuilder()
+            .AddJsonFile(DeploymentFiles.PathOf($"src/{project}/appsettings.json"))
+            .AddInMemoryCollection(DeployedHost.BffSettings(Variables(rendered, deployment)))
+            .Build();
 }
