@@ -90,10 +90,18 @@ internal static class ShapeChecker
 
     /// <summary>
     /// Checks that the argument <paramref name="expression"/> reads (a field argument, or a field of an input object
-    /// argument) can fill <paramref name="target"/> without failing at run time (<see cref="ScalarMapping.InputProblem"/>).
+    /// argument) can fill <paramref name="target"/> without failing at run time (<see cref="ScalarMapping.InputProblem"/>);
+    /// a claim, always text, only fills string fields.
     /// </summary>
     public static void CheckArgument(TemplateExpression? expression, ContractShape target, FieldType field, string name, string what, List<string> errors)
     {
+        var item = target.Kind == ShapeKind.List && target.Items is not null ? target.Items : target;
+        if (expression is { Root: TemplateRoot.Claims } && (item.Kind is not (ShapeKind.String or ShapeKind.Any) || item.Format == "byte"))
+        {
+            errors.Add($"{what}: {expression.Text}: a claim is text, which cannot fill {ScalarMapping.Describe(item)} field '{name}' for every caller; map it to a string field.");
+            return;
+        }
+
         if (expression is not { Root: TemplateRoot.Args } || field.Arguments?.Find(expression.Path[0]) is not { ResolvedType: { } type } argument)
         {
             return;
@@ -109,7 +117,6 @@ internal static class ShapeChecker
             type = inner;
         }
 
-        var item = target.Kind == ShapeKind.List && target.Items is not null ? target.Items : target;
         var nonNegative = expression.Path.Count == 1 && Execution.ArgumentRange.Read(field).Any(r => r.Argument == argument.Name && r.Min >= 0);
         if (Execution.GraphTypes.Named(type) is ScalarGraphType or EnumerationGraphType
             && ScalarMapping.InputProblem(Execution.GraphTypes.Named(type), item, name, nonNegative) is { } problem)

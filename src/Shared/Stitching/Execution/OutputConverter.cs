@@ -76,13 +76,13 @@ public static class OutputConverter
             IntGraphType => value.TryGetValue<int>(out var i) ? i
                 : value.TryGetValue<double>(out var d) && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue ? (int)d
                 : value.TryGetValue<string>(out var s) && int.TryParse(s, CultureInfo.InvariantCulture, out i) ? i
-                : throw Mismatch($"Int was expected, {Describe(value)} came"),
+                : throw Mismatch($"Int (a 32-bit whole number) was expected, {Describe(value)} came"),
             FloatGraphType => value.TryGetValue<double>(out var f) ? f
                 : value.TryGetValue<string>(out var s) && double.TryParse(s, CultureInfo.InvariantCulture, out f) ? f
                 : throw Mismatch($"Float was expected, {Describe(value)} came"),
             LongGraphType => value.TryGetValue<long>(out var l) ? l
                 : value.TryGetValue<string>(out var s) && long.TryParse(s, CultureInfo.InvariantCulture, out l) ? l
-                : throw Mismatch($"Long was expected, {Describe(value)} came"),
+                : throw Mismatch($"Long (a 64-bit whole number) was expected, {Describe(value)} came"),
             BigIntGraphType => BigInteger.TryParse(JsonPath.AsText(value), CultureInfo.InvariantCulture, out var big) ? big
                 : throw Mismatch($"BigInt was expected, {Describe(value)} came"),
             BooleanGraphType => value.TryGetValue<bool>(out var b) ? b

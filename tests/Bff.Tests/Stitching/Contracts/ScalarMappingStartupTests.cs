@@ -110,6 +110,20 @@ public sealed class ScalarMappingStartupTests
         Assert.Contains("{args.v.text}: GraphQL String argument cannot fill int32 field 'i32'", ContractSchema.Fail(sdl, Proto));
     }
 
+    [Fact]
+    public void A_claim_fills_only_string_fields()
+    {
+        var sdl = """
+            type Query { thing: Thing @grpc(source: "things", method: "test.v1.Things/Get", request: "s: {claims.sub}, i64: {claims.sub}") }
+            type Thing { s: String }
+            """;
+
+        var error = ContractSchema.Fail(sdl, Proto);
+
+        Assert.Contains("{claims.sub}: a claim is text, which cannot fill int64 field 'i64' for every caller; map it to a string field.", error);
+        Assert.DoesNotContain("field 's'", error);
+    }
+
     [Theory]
     [InlineData("i32", "Int"), InlineData("i32", "Float"), InlineData("i64", "String"), InlineData("i64", "Long"), InlineData("n", "String")]
     [InlineData("num", "Float"), InlineData("s", "String"), InlineData("b", "Boolean"), InlineData("kind", "Kind"), InlineData("list", "[String!]")]
