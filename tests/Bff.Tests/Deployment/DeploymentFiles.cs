@@ -8,7 +8,7 @@ namespace Bff.Tests.Deployment;
 /// <summary>Reads the repository's deployment files and runs the offline tools that validate them (docker-compose, kubectl).</summary>
 internal static class DeploymentFiles
 {
-    public static string Root { get; } = HostProcess.RepoRoot();
+    public static string Root { get; } = BuiltProgram.RepoRoot;
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
