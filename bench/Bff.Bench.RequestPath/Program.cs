@@ -1,0 +1,33 @@
+using BenchmarkDotNet.Running;
+using Bff.Bench.RequestPath;
+
+// dotnet run -c Release --project bench/Bff.Bench.RequestPath            (BenchmarkDotNet, MemoryDiagnoser)
+// dotnet run -c Release --project bench/Bff.Bench.RequestPath -- --quick (one in-process pass: allocated bytes per request)
+if (args is ["--quick"])
+{
+    var benchmarks = new RequestPathBenchmarks();
+    await benchmarks.SetupAsync();
+    foreach (var (name, run) in new (string, Func<Task<long>>)[] { ("Q1_one_rest_call", benchmarks.Q1_one_rest_call), ("List_of_20_jobs", benchmarks.List_of_20_jobs) })
+    {
+        for (var i = 0; i < 2000; i++)
+        {
+            await run();
+        }
+
+        const int Requests = 5000;
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < Requests; i++)
+        {
+            await run();
+        }
+
+        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - before) / Requests;
+        Console.WriteLine($"{name}: {allocated:N0} bytes allocated per request, {watch.Elapsed.TotalMicroseconds / Requests:F1} µs per request");
+    }
+
+    await benchmarks.CleanupAsync();
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(RequestPathBenchmarks).Assembly).Run(args);

@@ -1,0 +1,97 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using BenchmarkDotNet.Attributes;
+using Bff.Http;
+using Bff.Samples.Common;
+using Bff.Samples.Jobs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Bff.Bench.RequestPath;
+
+/// <summary>
+/// One GraphQL request through the web host's endpoint, in process: the document cache is warm, the REST downstream
+/// answers from memory. Reports time and allocated bytes per request.
+/// </summary>
+[MemoryDiagnoser]
+public class RequestPathBenchmarks
+{
+    private const string Q1 = "{ jobsByIds(ids: [\"j7\"]) { id title description } }";
+    private const string Dashboard = "{ jobs(first: 20) { nodes { id title budget { min max currency } skills status } } }";
+    private WebApplication _jobs = null!;
+    private WebApplication _host = null!;
+    private GraphQLHttpEndpoint _endpoint = null!;
+    private byte[] _q1 = null!;
+    private byte[] _list = null!;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _jobs = JobsService.Create("http://127.0.0.1:0", new RequestLog(), new HttpFaults());
+        await _jobs.StartAsync();
+        var real = new HttpClient { BaseAddress = new Uri(_jobs.Urls.First()) };
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "web.appsettings.json"));
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Bff:Sources:jobs:BaseAddress"] = real.BaseAddress.ToString(),
+            ["Bff:Sources:profiles:BaseAddress"] = "http://127.0.0.1:1",
+            ["Bff:Sources:proposals:BaseAddress"] = "http://127.0.0.1:2",
+            ["Bff:Auth:Authority"] = "http://127.0.0.1:3",
+            ["Bff:Auth:RequireHttpsMetadata"] = "false",
+            ["Bff:Caching:Enabled"] = "false",
+            ["Bff:RateLimiting:Enabled"] = "false",
+            ["Bff:Diagnostics:DownstreamCalls"] = "false",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddBff();
+        builder.Services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(() => new InMemoryDownstream(real)));
+        _host = builder.Build();
+        _host.MapBff();
+        _endpoint = _host.Services.GetRequiredService<GraphQLHttpEndpoint>();
+        _q1 = Body(Q1);
+        _list = Body(Dashboard);
+        await RunAsync(_q1);
+        await RunAsync(_list);
+    }
+
+    [Benchmark(Baseline = true)]
+    public Task<long> Q1_one_rest_call() => RunAsync(_q1);
+
+    [Benchmark]
+    public Task<long> List_of_20_jobs() => RunAsync(_list);
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        await _host.DisposeAsync();
+        await _jobs.StopAsync();
+    }
+
+    private async Task<long> RunAsync(byte[] body)
+    {
+        var context = new DefaultHttpContext { RequestServices = _host.Services };
+        context.Request.Method = "POST";
+        context.Request.Path = "/graphql";
+        context.Request.ContentType = "application/json";
+        context.Request.Headers.Accept = "application/graphql-response+json";
+        context.Request.Body = new MemoryStream(body, writable: false);
+        context.Request.ContentLength = body.Length;
+        var response = new MemoryStream();
+        context.Response.Body = response;
+        await _endpoint.HandleAsync(context);
+        if (context.Response.StatusCode != 200)
+        {
+            throw new InvalidOperationException($"HTTP {context.Response.StatusCode}: {Encoding.UTF8.GetString(response.ToArray())}");
+        }
+
+        return response.Length;
+    }
+
+    private static byte[] Body(string query) => Encoding.UTF8.GetBytes(new JsonObject { ["query"] = query }.ToJsonString());
+}
