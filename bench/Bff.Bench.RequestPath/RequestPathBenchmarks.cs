@@ -27,6 +27,7 @@ public class RequestPathBenchmarks
     private GraphQLHttpEndpoint _endpoint = null!;
     private byte[] _q1 = null!;
     private byte[] _list = null!;
+    private byte[] _typename = null!;
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -56,6 +57,7 @@ public class RequestPathBenchmarks
         _endpoint = _host.Services.GetRequiredService<GraphQLHttpEndpoint>();
         _q1 = Body(Q1);
         _list = Body(Dashboard);
+        _typename = Body("{ __typename }");
         await RunAsync(_q1);
         await RunAsync(_list);
     }
@@ -65,6 +67,10 @@ public class RequestPathBenchmarks
 
     [Benchmark]
     public Task<long> List_of_20_jobs() => RunAsync(_list);
+
+    /// <summary>The endpoint alone: no downstream call.</summary>
+    [Benchmark]
+    public Task<long> Typename_only() => RunAsync(_typename);
 
     [GlobalCleanup]
     public async Task CleanupAsync()

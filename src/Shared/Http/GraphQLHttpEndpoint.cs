@@ -129,7 +129,12 @@ public sealed partial class GraphQLHttpEndpoint
     {
         using var activity = BffTelemetry.ActivitySource.StartActivity("graphql " + (request.OperationName ?? "operation"), ActivityKind.Internal);
         var operation = new GraphQLOperationContext(http, request, isGet, mediaType,
-            new BffRequestContext(http.User, caller.ForwardedHeaders) { BearerToken = caller.Token, Deadline = budget.Deadline });
+            new BffRequestContext(http.User, caller.ForwardedHeaders)
+            {
+                BearerToken = caller.Token,
+                Deadline = budget.Deadline,
+                RecordCalls = _options.Diagnostics.DownstreamCalls,
+            });
         if (budget.Expired)
         {
             return TimedOut(budget);

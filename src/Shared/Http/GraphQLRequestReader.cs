@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
@@ -42,7 +43,7 @@ public sealed class GraphQLRequestReader
                 new Dictionary<string, object?> { ["limit"] = _options.MaxRequestBodyBytes }));
         }
 
-        var text = System.Text.Encoding.UTF8.GetString(body).TrimStart();
+        var text = body.TrimStart();
         try
         {
             if (text.StartsWith('['))
@@ -95,28 +96,47 @@ public sealed class GraphQLRequestReader
         }
     }
 
-    private async Task<byte[]?> ReadBodyAsync(HttpRequest request)
+    // Reads into a pooled buffer (sized by Content-Length when sent) and decodes it once: the only allocation is the
+    // text itself, where a fixed 16 KB chunk, a growing MemoryStream and its copy were allocated per request before.
+    private async Task<string?> ReadBodyAsync(HttpRequest request)
     {
-        var limit = _options.MaxRequestBodyBytes;
+        var limit = (int)Math.Min(_options.MaxRequestBodyBytes, int.MaxValue - 1);
         if (request.ContentLength > limit)
         {
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1L, request.ContentLength is > 0 and var length ? length + 1 : 4096));
+        var filled = 0;
+        try
         {
-            if (buffer.Length + read > limit)
+            while (true)
             {
-                return null;
+                if (filled == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1L, buffer.Length * 2L));
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await request.Body.ReadAsync(buffer.AsMemory(filled), request.HttpContext.RequestAborted).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return System.Text.Encoding.UTF8.GetString(buffer, 0, filled);
+                }
+
+                filled += read;
+                if (filled > limit)
+                {
+                    return null;
+                }
             }
-
-            buffer.Write(chunk, 0, read);
         }
-
-        return buffer.ToArray();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static RequestRefusal BadRequest(string message) => new(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, message);

@@ -12,6 +12,10 @@ namespace Bff.Stitching.Execution;
 /// </summary>
 public sealed class BffRequestContext : Dictionary<string, object?>
 {
+    // Created on first use: an operation without downstream calls or @authorize allocates none of them.
+    private ConcurrentQueue<DownstreamCallRecord>? _calls;
+    private ConcurrentDictionary<Auth.AuthorizeRule, (string Code, string Message)?>? _authorizations;
+    private ConcurrentDictionary<string, BatchLoader>? _loaders;
     private long _resolvedFields;
 
     /// <summary>Creates the context for one operation.</summary>
@@ -36,14 +40,20 @@ public sealed class BffRequestContext : Dictionary<string, object?>
     /// </summary>
     public DateTimeOffset? Deadline { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether downstream calls are recorded in <see cref="Calls"/> (for
+    /// <c>extensions.downstream</c>); the endpoint turns it off when those diagnostics are off.
+    /// </summary>
+    public bool RecordCalls { get; set; } = true;
+
     /// <summary>Gets the downstream calls made so far, in completion order.</summary>
-    public ConcurrentQueue<DownstreamCallRecord> Calls { get; } = new();
+    public ConcurrentQueue<DownstreamCallRecord> Calls => LazyInitializer.EnsureInitialized(ref _calls);
 
     /// <summary>Gets or sets the caller's validated bearer token, for sources configured to receive it.</summary>
     public string? BearerToken { get; set; }
 
     /// <summary>Gets the <c>@authorize</c> decisions made for this request: <see langword="null"/> allows, else the refusal.</summary>
-    public ConcurrentDictionary<Auth.AuthorizeRule, (string Code, string Message)?> Authorizations { get; } = new();
+    public ConcurrentDictionary<Auth.AuthorizeRule, (string Code, string Message)?> Authorizations => LazyInitializer.EnsureInitialized(ref _authorizations);
     /// <summary>Gets what the operation's downstream calls said about caching (for the response's <c>Cache-Control</c>).</summary>
     public Caching.CacheHints CacheHints { get; } = new();
 
@@ -51,7 +61,8 @@ public sealed class BffRequestContext : Dictionary<string, object?>
     public long ResolvedFields => Interlocked.Read(ref _resolvedFields);
 
     /// <summary>Gets the batch loaders of this request, one per binding and argument set.</summary>
-    public ConcurrentDictionary<string, BatchLoader> Loaders { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, BatchLoader> Loaders =>
+        LazyInitializer.EnsureInitialized(ref _loaders, () => new ConcurrentDictionary<string, BatchLoader>(StringComparer.Ordinal));
 
     internal void CountResolvedField() => Interlocked.Increment(ref _resolvedFields);
 

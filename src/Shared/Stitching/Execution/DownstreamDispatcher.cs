@@ -61,8 +61,12 @@ public sealed class DownstreamDispatcher
     private void Record(BffRequestContext request, FieldBinding binding, IDownstreamConnector connector, string operation, long started, int batchSize, string outcome, string? status, int attempts, bool shortCircuited)
     {
         var elapsed = _time.GetElapsedTime(started);
-        request.Calls.Enqueue(new DownstreamCallRecord(
-            binding.Source, connector.Kind, operation, Math.Round(elapsed.TotalMilliseconds, 2), batchSize, outcome, status, attempts, shortCircuited));
+        if (request.RecordCalls)
+        {
+            request.Calls.Enqueue(new DownstreamCallRecord(
+                binding.Source, connector.Kind, operation, Math.Round(elapsed.TotalMilliseconds, 2), batchSize, outcome, status, attempts, shortCircuited));
+        }
+
         BffTelemetry.DownstreamDuration.Record(
             elapsed.TotalMilliseconds,
             new KeyValuePair<string, object?>("bff.source", binding.Source),
