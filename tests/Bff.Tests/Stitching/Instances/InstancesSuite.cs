@@ -114,6 +114,22 @@ public abstract class InstancesSuite<TProgram>(InstancesFixture instances) : IAs
         Assert.All(ready["sources"]!["jobs"]!["instances"]!.AsArray(), instance => Assert.False((bool)instance!["up"]!));
     }
 
+    [Fact]
+    public void Bad_addresses_stop_the_host_with_every_other_problem()
+    {
+        var settings = Settings();
+        settings["Bff:Sources:jobs:Addresses:1"] = "jobs-2:8080";
+        settings["Bff:Sources:proposals:BaseAddress"] = "http://elsewhere:9000";
+        settings["Bff:Sources:profiles:Timeout"] = "-00:00:01";
+        using var factory = new BffHostFactory<TProgram>(settings);
+
+        var ex = Assert.Throws<Bff.Stitching.BffConfigurationException>(() => factory.StartServer());
+
+        Assert.Contains(ex.Errors, e => e.Contains("Bff:Sources:jobs:Addresses:1: 'jobs-2:8080' is not an absolute http or https URI", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Contains("Bff:Sources:proposals: BaseAddress 'http://elsewhere:9000/' is not one of Addresses", StringComparison.Ordinal));
+        Assert.Contains(ex.Errors, e => e.Contains("Bff:Sources:profiles:Timeout: must be positive", StringComparison.Ordinal));
+    }
+
     // Retries off and a breaker that opens at half of two calls: only the connector's move to another instance
     // keeps calls alive while one instance is down, and one failed call per instance would open the circuit.
     private Dictionary<string, string?> Settings()
