@@ -24,7 +24,7 @@ public abstract class InstancesSuite<TProgram>(InstancesFixture instances) : IAs
     {
         using var host = new TestHost<TProgram>(Settings());
 
-        Assert.Equal(0, await FailedAsync(host, 20));
+        Assert.Empty(await FailedAsync(host, 20));
 
         for (var i = 0; i < InstancesFixture.Count; i++)
         {
@@ -52,7 +52,7 @@ public abstract class InstancesSuite<TProgram>(InstancesFixture instances) : IAs
     public async Task Stopped_instance_is_skipped_without_failed_requests_and_serves_again_after_restart()
     {
         using var host = new TestHost<TProgram>(Settings());
-        Assert.Equal(0, await FailedAsync(host, 4));
+        Assert.Empty(await FailedAsync(host, 4));
 
         await instances.StopInstanceAsync(0);
         foreach (var log in instances.JobsLogs.Concat(instances.ProposalsLogs))
@@ -60,7 +60,7 @@ public abstract class InstancesSuite<TProgram>(InstancesFixture instances) : IAs
             log.Reset();
         }
 
-        Assert.Equal(0, await FailedAsync(host, 30));
+        Assert.Empty(await FailedAsync(host, 30));
         Assert.Equal(30, instances.JobsLogs[1].Total);
         Assert.Equal(30, instances.ProposalsLogs[1].Total);
         Assert.Equal(0, instances.JobsLogs[0].Total + instances.ProposalsLogs[0].Total);
@@ -78,7 +78,7 @@ public abstract class InstancesSuite<TProgram>(InstancesFixture instances) : IAs
         while (instances.JobsLogs[0].Total == 0 || instances.ProposalsLogs[0].Total == 0)
         {
             Assert.True(DateTime.UtcNow < deadline, "the restarted instance got no calls back");
-            Assert.Equal(0, await FailedAsync(host, 1));
+            Assert.Empty(await FailedAsync(host, 1));
             await Task.Delay(100);
         }
 
@@ -93,7 +93,7 @@ public abstract class InstancesSuite<TProgram>(InstancesFixture instances) : IAs
     public async Task Every_instance_down_is_unavailable_then_circuit_open()
     {
         using var host = new TestHost<TProgram>(Settings());
-        Assert.Equal(0, await FailedAsync(host, 2));
+        Assert.Empty(await FailedAsync(host, 2));
         await instances.StopInstanceAsync(0);
         await instances.StopInstanceAsync(1);
 
@@ -140,7 +140,8 @@ public abstract class InstancesSuite<TProgram>(InstancesFixture instances) : IAs
             var key = $"Bff:Sources:{source}";
             settings[$"{key}:InstanceRecheck"] = "00:00:00.500";
             settings[$"{key}:Timeout"] = "00:00:04";
-            settings[$"{key}:Resilience:AttemptTimeout"] = "00:00:02";
+            // Generous: a cold host on a busy machine must not time out a call the test counts as served.
+            settings[$"{key}:Resilience:AttemptTimeout"] = "00:00:03.500";
             settings[$"{key}:Resilience:Retry:MaxRetries"] = "0";
             settings[$"{key}:Resilience:CircuitBreaker:MinimumThroughput"] = "2";
             settings[$"{key}:Resilience:CircuitBreaker:FailureRatio"] = "0.5";
@@ -154,15 +155,16 @@ public abstract class InstancesSuite<TProgram>(InstancesFixture instances) : IAs
     private static string[] Codes(JsonObject body) =>
         [.. ResilienceSettings.SortedErrors(body).Select(e => (string?)e!["extensions"]!["code"] ?? "")];
 
-    private static async Task<int> FailedAsync(TestHost<TProgram> host, int requests)
+    // The responses of the requests that did not answer both fields, for the assertion message.
+    private static async Task<List<string>> FailedAsync(TestHost<TProgram> host, int requests)
     {
-        var failed = 0;
+        var failed = new List<string>();
         for (var i = 0; i < requests; i++)
         {
             var (status, body) = await host.PostAsync(Query);
             if (status != 200 || body["errors"] is not null || (string?)body["data"]?["job"]?["id"] != "j1" || (string?)body["data"]?["proposal"]?["id"] != "pr1")
             {
-                failed++;
+                failed.Add($"{status} {body.ToJsonString()}");
             }
         }
 
