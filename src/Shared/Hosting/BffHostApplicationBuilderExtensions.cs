@@ -10,6 +10,7 @@ using Bff.Stitching;
 using Bff.Stitching.Contracts;
 using Bff.Stitching.Execution;
 using Bff.Stitching.Grpc;
+using Bff.Stitching.Instances;
 using Bff.Stitching.Rest;
 using GraphQL;
 using Microsoft.Extensions.Configuration;
@@ -60,12 +61,17 @@ public static class BffHostApplicationBuilderExtensions
         contracts.Errors.AddRange(AuthOptionsValidator.Validate(options.Auth));
         contracts.Errors.AddRange(options.Limits.Validate());
         contracts.Errors.AddRange(OutgoingHeaders.Validate(options.Sources));
+        contracts.Errors.AddRange(SourceAddresses.Validate(options.Sources));
         contracts.Errors.AddRange(options.ValidateSharedState());
         // Reported with the binding errors when the schema is built, so every problem is listed at once.
         var credentials = SourceCredentials.Read(options.Sources, contracts.Errors);
         contracts.Errors.AddRange(SourceCredentials.CheckOperations(options.Sources, contracts));
         services.AddSingleton(contracts);
         services.AddSingleton(credentials);
+        services.AddSingleton(sp => new SourceInstanceSet(options.Sources, sp.GetRequiredService<TimeProvider>()));
+        // Instances of a REST source are found by service discovery in Bff:Sources:{name}:Addresses (configuration endpoints).
+        services.AddServiceDiscoveryCore();
+        services.AddConfigurationServiceEndpointProvider(discovery => discovery.SectionName = BffOptions.SectionName + ":Sources");
         services.AddSingleton(sp => new DownstreamDispatcher(
             CreateConnectors(sp, options, contracts, credentials), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IDownstreamCallFilter>()));
         var configuration = builder.Configuration as IConfigurationRoot;
@@ -122,12 +128,15 @@ public static class BffHostApplicationBuilderExtensions
     {
         var clients = services.GetRequiredService<IHttpClientFactory>();
         var time = services.GetRequiredService<TimeProvider>();
+        var instances = services.GetRequiredService<SourceInstanceSet>();
+        var resolver = services.GetRequiredService<Microsoft.Extensions.ServiceDiscovery.ServiceEndpointResolver>();
         var connectors = new Dictionary<string, IDownstreamConnector>(StringComparer.Ordinal);
         foreach (var (name, source) in options.Sources)
         {
             connectors[name] = source.Kind == SourceKind.Rest
-                ? new RestConnector(name, source, clients, time, credentials)
-                : new GrpcConnector(name, source, clients, contracts.Grpc.GetValueOrDefault(name) ?? new Dictionary<string, GrpcMethodContract>(), time, credentials);
+                ? new RestConnector(name, source, clients, time, credentials, instances.For(name), resolver)
+                : new GrpcConnector(name, source, clients, contracts.Grpc.GetValueOrDefault(name) ?? new Dictionary<string, GrpcMethodContract>(), time, credentials,
+                    instances.For(name));
         }
 
         return connectors;

@@ -7,7 +7,7 @@ namespace Bff.Resilience;
 /// unhealthy: the host still answers (with partial data), and taking every replica out of the load balancer because
 /// one downstream is down would turn a partial outage into a full one.
 /// </summary>
-public sealed class SourceCircuitsHealthCheck(DownstreamResilience resilience) : IHealthCheck
+public sealed class SourceCircuitsHealthCheck(DownstreamResilience resilience, Stitching.Instances.SourceInstanceSet instances) : IHealthCheck
 {
     /// <inheritdoc />
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -17,7 +17,7 @@ public sealed class SourceCircuitsHealthCheck(DownstreamResilience resilience) :
         foreach (var (name, circuit) in resilience.Circuits.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             var state = circuit.State;
-            data[name] = new SourceHealth(circuit.Kind, state.ToName());
+            data[name] = new SourceHealth(circuit.Kind, state.ToName(), instances.For(name)?.Snapshot());
             if (state != SourceCircuitState.Closed)
             {
                 broken.Add($"{name} ({state.ToName()})");
@@ -33,4 +33,5 @@ public sealed class SourceCircuitsHealthCheck(DownstreamResilience resilience) :
 /// <summary>One source as the readiness endpoint shows it.</summary>
 /// <param name="Kind"><c>rest</c> or <c>grpc</c>.</param>
 /// <param name="Circuit"><c>closed</c>, <c>open</c> or <c>half-open</c>.</param>
-public sealed record SourceHealth(string Kind, string Circuit);
+/// <param name="Instances">Each address of a source with several instances and whether it is up; null for one base address.</param>
+public sealed record SourceHealth(string Kind, string Circuit, IReadOnlyList<Stitching.Instances.InstanceHealth>? Instances = null);

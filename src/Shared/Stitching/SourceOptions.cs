@@ -29,8 +29,19 @@ public sealed class SourceOptions
     public string Contract { get; set; } = "";
 
     /// <summary>Gets or sets the base address of the service, e.g. <c>http://profiles:8080</c>.</summary>
-    /// <value>Required.</value>
+    /// <value>Required, unless <see cref="Addresses"/> lists the instances.</value>
     public Uri? BaseAddress { get; set; }
+
+    /// <summary>
+    /// Gets the addresses of several instances of the service, e.g. <c>["http://jobs-1:8080", "http://jobs-2:8080"]</c>:
+    /// calls are spread over them round-robin, and an instance that cannot be reached is skipped while the others serve.
+    /// </summary>
+    /// <value>Empty by default: <see cref="BaseAddress"/> is the one instance. Not both.</value>
+    public List<string> Addresses { get; } = [];
+
+    /// <summary>Gets or sets how long an instance that could not be reached is skipped before calls try it again.</summary>
+    /// <value>Defaults to 5 seconds.</value>
+    public TimeSpan InstanceRecheck { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Gets or sets the time one call to this source may take, retries and their delays included, before its fields

@@ -26,9 +26,9 @@ public sealed class ContractSet
         foreach (var (name, source) in options.Sources)
         {
             var where = $"{configurationFile}: Bff:Sources:{name}";
-            if (source.BaseAddress is null || !source.BaseAddress.IsAbsoluteUri)
+            if (source.Addresses.Count == 0 && (source.BaseAddress is null || !source.BaseAddress.IsAbsoluteUri))
             {
-                set.Errors.Add($"{where}:BaseAddress: an absolute URI is required (e.g. http://localhost:5301).");
+                set.Errors.Add($"{where}:BaseAddress: an absolute URI is required (e.g. http://localhost:5301), or Addresses for several instances.");
             }
 
             if (source.Timeout <= TimeSpan.Zero)

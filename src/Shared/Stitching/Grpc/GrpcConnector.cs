@@ -3,9 +3,12 @@ using System.Text.Json.Nodes;
 using Bff.Stitching.Bindings;
 using Bff.Stitching.Contracts;
 using Bff.Stitching.Execution;
+using Bff.Stitching.Instances;
 using Bff.Stitching.Rest;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Grpc.Net.Client.Balancer;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bff.Stitching.Grpc;
 
@@ -22,21 +25,46 @@ public sealed class GrpcConnector : IDownstreamConnector, IDisposable
     private readonly CallInvoker _invoker;
     private readonly TimeProvider _time;
     private readonly SourceCredentials _credentials;
+    private readonly ServiceProvider? _balancing;
+    private readonly int _tries = 1;
 
-    /// <summary>Creates the connector of source <paramref name="source"/>, sending <paramref name="credentials"/> (none when null).</summary>
+    /// <summary>
+    /// Creates the connector of source <paramref name="source"/>, sending <paramref name="credentials"/> (none when
+    /// null). With <paramref name="instances"/>, calls are balanced round-robin over them by the channel.
+    /// </summary>
     public GrpcConnector(string source, SourceOptions options, IHttpClientFactory clients, IReadOnlyDictionary<string, GrpcMethodContract> methods, TimeProvider time,
-        SourceCredentials? credentials = null)
+        SourceCredentials? credentials = null, SourceInstances? instances = null)
     {
         _credentials = credentials ?? SourceCredentials.None;
         _time = time;
         _source = source;
         _options = options;
         _methods = methods;
-        _channel = GrpcChannel.ForAddress(options.BaseAddress ?? new Uri("http://localhost"), new GrpcChannelOptions
+        if (instances is null)
         {
-            HttpClient = clients.CreateClient(RestConnector.ClientName(source)),
-            DisposeHttpClient = true,
-        });
+            _channel = GrpcChannel.ForAddress(options.BaseAddress ?? new Uri("http://localhost"), new GrpcChannelOptions
+            {
+                HttpClient = clients.CreateClient(RestConnector.ClientName(source)),
+                DisposeHttpClient = true,
+            });
+        }
+        else
+        {
+            // Client-side balancing needs the channel to own its SocketsHttpHandler, so no HttpClient from the factory here.
+            var services = new ServiceCollection();
+            services.AddSingleton<ResolverFactory>(new StaticResolverFactory(_ => instances.Addresses.Select(a => new BalancerAddress(a.Host, a.Port))));
+            services.AddSingleton<LoadBalancerFactory>(new InstanceBalancerFactory(instances));
+            _balancing = services.BuildServiceProvider();
+            _channel = GrpcChannel.ForAddress("static:///" + source, new GrpcChannelOptions
+            {
+                HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+                Credentials = instances.Addresses[0].Scheme == Uri.UriSchemeHttps ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure,
+                ServiceConfig = InstanceBalancerFactory.ServiceConfig(),
+                ServiceProvider = _balancing,
+            });
+            _tries = instances.Addresses.Count;
+        }
+
         _invoker = _channel.CreateCallInvoker();
     }
 
@@ -45,6 +73,21 @@ public sealed class GrpcConnector : IDownstreamConnector, IDisposable
 
     /// <inheritdoc />
     public async Task<DownstreamResponse> SendAsync(DownstreamCall call, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SendOnceAsync(call, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DownstreamFailure failure) when (attempt < _tries && failure is { Code: ErrorCodes.DownstreamUnavailable, RequestSent: false })
+            {
+                // The instance refused the connection, so nothing was sent: the balancer has dropped it, the next pick is another.
+            }
+        }
+    }
+
+    private async Task<DownstreamResponse> SendOnceAsync(DownstreamCall call, CancellationToken cancellationToken)
     {
         var grpc = (GrpcBinding)call.Binding;
         var method = (ProtoMethod)_methods[grpc.Method].Descriptor;
@@ -107,5 +150,9 @@ public sealed class GrpcConnector : IDownstreamConnector, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _channel.Dispose();
+    public void Dispose()
+    {
+        _channel.Dispose();
+        _balancing?.Dispose();
+    }
 }

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Bff.Stitching.Bindings;
 using Bff.Stitching.Execution;
+using Bff.Stitching.Instances;
+using Microsoft.Extensions.ServiceDiscovery;
 
 namespace Bff.Stitching.Rest;
 
@@ -15,11 +17,20 @@ public sealed class RestConnector : IDownstreamConnector
     private readonly IHttpClientFactory _clients;
     private readonly TimeProvider _time;
     private readonly SourceCredentials _credentials;
+    private readonly SourceInstances? _instances;
+    private readonly ServiceEndpointResolver? _resolver;
 
-    /// <summary>Creates the connector of source <paramref name="source"/>, sending <paramref name="credentials"/> (none when null).</summary>
-    public RestConnector(string source, SourceOptions options, IHttpClientFactory clients, TimeProvider time, SourceCredentials? credentials = null)
+    /// <summary>
+    /// Creates the connector of source <paramref name="source"/>, sending <paramref name="credentials"/> (none when
+    /// null). With <paramref name="instances"/>, calls go round-robin to the addresses <paramref name="resolver"/>
+    /// finds for the source (<c>Bff:Sources:{name}:Addresses</c>), skipping those that refuse connections.
+    /// </summary>
+    public RestConnector(string source, SourceOptions options, IHttpClientFactory clients, TimeProvider time, SourceCredentials? credentials = null,
+        SourceInstances? instances = null, ServiceEndpointResolver? resolver = null)
     {
         _credentials = credentials ?? SourceCredentials.None;
+        _instances = instances;
+        _resolver = resolver;
         _source = source;
         _options = options;
         _clients = clients;
@@ -37,7 +48,73 @@ public sealed class RestConnector : IDownstreamConnector
     {
         var (rest, scope) = ((RestBinding)call.Binding, call.Scope);
         var target = BuildTarget(rest, scope);
-        using var message = new HttpRequestMessage(new HttpMethod(rest.Method), target);
+        var operation = $"{rest.Method} /{target}";
+        var budget = call.TimeLeft(_time) ?? _options.Timeout;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(budget);
+        try
+        {
+            if (_instances is null)
+            {
+                return await SendToAsync(null, call, target, operation, timeout.Token).ConfigureAwait(false);
+            }
+
+            var order = await InstanceOrderAsync(timeout.Token).ConfigureAwait(false);
+            for (var i = 0; ; i++)
+            {
+                try
+                {
+                    var response = await SendToAsync(order[i], call, target, operation, timeout.Token).ConfigureAwait(false);
+                    _instances.MarkUp(order[i]);
+                    return response;
+                }
+                catch (HttpRequestException ex) when (NotSent(ex))
+                {
+                    // Refused before a byte was sent: safe to send to the next instance, even a write.
+                    _instances.MarkDown(order[i]);
+                    if (i == order.Count - 1)
+                    {
+                        throw;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw DownstreamErrors.Timeout(_source, budget);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw DownstreamErrors.Unavailable(_source, ex.HttpRequestError.ToString(), !NotSent(ex));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            throw DownstreamErrors.Error(_source, "invalid_json", $"{_source} answered with a body that is not JSON.");
+        }
+    }
+
+    // A refused connection or an unknown host: not a byte of the request was sent.
+    private static bool NotSent(HttpRequestException ex) =>
+        ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
+
+    private async Task<IReadOnlyList<Uri>> InstanceOrderAsync(CancellationToken cancellationToken)
+    {
+        if (_resolver is not null)
+        {
+            var query = $"{_instances!.Addresses[0].Scheme}://_{nameof(SourceOptions.Addresses)}.{_source}";
+            var found = await _resolver.GetEndpointsAsync(query, cancellationToken).ConfigureAwait(false);
+            _instances.Update([.. found.Endpoints.Select(e => e.EndPoint).OfType<UriEndPoint>().Select(e => e.Uri)]);
+        }
+
+        return _instances!.NextOrder();
+    }
+
+    private async Task<DownstreamResponse> SendToAsync(Uri? instance, DownstreamCall call, string target, string operation, CancellationToken cancellationToken)
+    {
+        var (rest, scope) = ((RestBinding)call.Binding, call.Scope);
+        using var message = instance is null
+            ? new HttpRequestMessage(new HttpMethod(rest.Method), target)
+            : new HttpRequestMessage(new HttpMethod(rest.Method), new Uri(instance.AbsoluteUri.TrimEnd('/') + "/" + target, UriKind.Absolute));
         foreach (var (name, value) in OutgoingHeaders.For(_options, _credentials, rest, call.Request))
         {
             message.Headers.TryAddWithoutValidation(name, value);
@@ -56,44 +133,23 @@ public sealed class RestConnector : IDownstreamConnector
             message.Content = JsonContent.Create(TemplateEvaluator.Evaluate(rest.Body, scope));
         }
 
-        var operation = $"{rest.Method} /{target}";
-        var budget = call.TimeLeft(_time) ?? _options.Timeout;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(budget);
-        try
+        using var response = await _clients.CreateClient(ClientName(_source))
+            .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (response.StatusCode == HttpStatusCode.NotFound && rest.Method == "GET")
         {
-            using var response = await _clients.CreateClient(ClientName(_source))
-                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (response.StatusCode == HttpStatusCode.NotFound && rest.Method == "GET")
-            {
-                return new DownstreamResponse(null, operation, status);
-            }
+            return new DownstreamResponse(null, operation, status);
+        }
 
-            if (!response.IsSuccessStatusCode)
-            {
-                throw DownstreamErrors.Error(_source, status, $"{_source} answered {status} to {rest.Method} {rest.Path.Text}.");
-            }
+        if (!response.IsSuccessStatusCode)
+        {
+            throw DownstreamErrors.Error(_source, status, $"{_source} answered {status} to {rest.Method} {rest.Path.Text}.");
+        }
 
-            var body = response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0
-                ? null
-                : await JsonNode.ParseAsync(await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false), cancellationToken: timeout.Token).ConfigureAwait(false);
-            return new DownstreamResponse(body, operation, status);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw DownstreamErrors.Timeout(_source, budget);
-        }
-        catch (HttpRequestException ex)
-        {
-            // A refused connection or an unknown host: not a byte of the request was sent.
-            var sent = ex.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError);
-            throw DownstreamErrors.Unavailable(_source, ex.HttpRequestError.ToString(), sent);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            throw DownstreamErrors.Error(_source, "invalid_json", $"{_source} answered with a body that is not JSON.");
-        }
+        var body = response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0
+            ? null
+            : await JsonNode.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new DownstreamResponse(body, operation, status);
     }
 
     internal static string BuildTarget(RestBinding rest, BindingScope scope)
