@@ -11,8 +11,8 @@ using OpenTelemetry.Trace;
 
 namespace Bff.Tests.Observability;
 
-[Collection(DemoCollection.Name)]
-public sealed class OtlpExportTests(DemoServicesFixture demo)
+[Collection(RedisCollection.Name)]
+public sealed class OtlpExportTests(DemoServicesFixture demo, RedisServer redis)
 {
     private const string Query = """query ProfileAndProposal { profile(id: "p1") { id } proposal(id: "pr1") { id } }""";
 
@@ -28,12 +28,21 @@ public sealed class OtlpExportTests(DemoServicesFixture demo)
             ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
             ["OTEL_BLRP_SCHEDULE_DELAY"] = "100",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "300",
+            ["ConnectionStrings:Redis"] = redis.ConnectionString,
+            ["Bff:Redis:KeyPrefix"] = "otlp-" + Guid.NewGuid().ToString("N"),
         };
         using var host = await HostProcess.StartAsync("WebBff", settings);
         var traceId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
         var clientSpanId = Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.NextInt64(1, long.MaxValue)));
 
         using var http = new HttpClient { BaseAddress = host.Url };
+        var probeTraceId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+        using (var probe = new HttpRequestMessage(HttpMethod.Get, "/health/live"))
+        {
+            probe.Headers.Add("traceparent", $"00-{probeTraceId}-{clientSpanId}-01");
+            Assert.True((await http.SendAsync(probe)).IsSuccessStatusCode);
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = new StringContent(new JsonObject { ["query"] = Query }.ToJsonString(), Encoding.UTF8, "application/json"),
@@ -45,8 +54,9 @@ public sealed class OtlpExportTests(DemoServicesFixture demo)
         Assert.Contains("\"pr1\"", body, StringComparison.Ordinal);
 
         var spans = (await receiver.WaitForAsync(
-                s => s.Count(x => x.TraceId == traceId && x.Scope == "System.Net.Http") >= 2 && s.Any(x => x.TraceId == traceId && x.Kind == OtlpSpan.Server),
-                TimeSpan.FromSeconds(20)))
+                s => s.Count(x => x.TraceId == traceId && x.Scope == "System.Net.Http") >= 2 && s.Any(x => x.TraceId == traceId && x.Kind == OtlpSpan.Server)
+                    && s.Any(x => x.TraceId == traceId && x.Scope.Contains("StackExchangeRedis", StringComparison.Ordinal)),
+                TimeSpan.FromSeconds(30)))
             .Where(s => s.TraceId == traceId).ToList();
         var spanList = string.Join('\n', spans.Select(s => $"{s.Scope} {s.Kind} {s.Name} {s.SpanId} <- {s.ParentSpanId}"));
 
@@ -81,6 +91,11 @@ public sealed class OtlpExportTests(DemoServicesFixture demo)
             // The downstream service saw this very HTTP span as the caller: same trace, parent = the HttpClient span.
             Assert.Contains(service.Recent, r => r.TraceParent == $"00-{traceId}-{send.SpanId}-01");
         }
+
+        // The response cache and the rate limiter used Redis for this request: its commands are spans of the same trace.
+        var command = spans.First(s => s.Scope.Contains("StackExchangeRedis", StringComparison.Ordinal));
+        Assert.Contains(spans, s => s.SpanId == command.ParentSpanId);
+        Assert.DoesNotContain(receiver.Spans, s => s.TraceId == probeTraceId);
 
         var exports = await WaitForExportsAsync(receiver, "metrics", "logs");
         Assert.True(exports.GetValueOrDefault("metrics") > 0, "no metrics export");
@@ -117,6 +132,10 @@ public sealed class OtlpExportTests(DemoServicesFixture demo)
         });
         Assert.NotNull(on.Services.GetService<TracerProvider>());
         Assert.NotNull(on.Services.GetService<MeterProvider>());
+        Assert.Equal(200, (await on.PostAsync(Query)).Status);
+        // Without OTEL_SERVICE_NAME the service is named after the host's assembly.
+        var named = await receiver.WaitForAsync(s => s.Any(x => x.Service == "Bff.WebBff"), TimeSpan.FromSeconds(20));
+        Assert.Contains(named, s => s.Service == "Bff.WebBff" && s.Name == "query ProfileAndProposal");
     }
 
     private static async Task<IReadOnlyDictionary<string, int>> WaitForExportsAsync(OtlpReceiver receiver, params string[] signals)
