@@ -1,13 +1,17 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
 
 namespace Bff.Tests.Fixtures;
 
 /// <summary>
-/// An OTLP/HTTP collector on a free loopback port, as a host exports to with <c>OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf</c>:
-/// it decodes the spans POSTed to <c>/v1/traces</c> and counts the exports of every signal.
+/// An OTLP collector on a free loopback port, speaking OTLP/HTTP (<c>http/protobuf</c>: POSTs to <c>/v1/traces</c>,
+/// <c>/v1/metrics</c>, <c>/v1/logs</c>) or OTLP/gRPC over h2c (<c>grpc</c>, as the compose file configures the hosts).
+/// It decodes the spans it receives and counts the exports of every signal.
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
@@ -15,27 +19,32 @@ public sealed class OtlpReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<OtlpSpan> _spans = new();
     private readonly ConcurrentDictionary<string, int> _exports = new(StringComparer.Ordinal);
 
-    private OtlpReceiver()
+    private OtlpReceiver(bool grpc)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        if (grpc)
+        {
+            // gRPC without TLS is HTTP/2 with prior knowledge: the endpoint must speak HTTP/2 only.
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
+        }
+
         _app = builder.Build();
         _app.Urls.Add("http://127.0.0.1:0");
         _app.MapPost("/v1/{signal}", async (string signal, HttpContext context) =>
         {
-            using var body = new MemoryStream();
-            await context.Request.Body.CopyToAsync(body);
-            _exports.AddOrUpdate(signal, 1, (_, n) => n + 1);
-            if (signal == "traces")
-            {
-                foreach (var span in OtlpSpan.ReadExport(body.ToArray()))
-                {
-                    _spans.Enqueue(span);
-                }
-            }
-
+            Received(signal, await ReadAsync(context.Request.Body));
             // An empty Export*ServiceResponse: everything accepted.
             return Results.Bytes([], "application/x-protobuf");
+        });
+        _app.MapPost("/opentelemetry.proto.collector.{signal}.v1.{service}/Export", async (string signal, HttpContext context) =>
+        {
+            var frame = await ReadAsync(context.Request.Body);
+            // A gRPC message: 1 byte compressed flag, 4 bytes big-endian length, then the protobuf message.
+            Received(signal == "trace" ? "traces" : signal, frame.AsSpan(5, (int)BinaryPrimitives.ReadUInt32BigEndian(frame.AsSpan(1, 4))).ToArray());
+            context.Response.ContentType = "application/grpc";
+            context.Response.AppendTrailer("grpc-status", "0");
+            await context.Response.Body.WriteAsync(new byte[5]);
         });
     }
 
@@ -48,9 +57,10 @@ public sealed class OtlpReceiver : IAsyncDisposable
     /// <summary>Gets how many exports each signal (<c>traces</c>, <c>metrics</c>, <c>logs</c>) sent so far.</summary>
     public IReadOnlyDictionary<string, int> Exports => new Dictionary<string, int>(_exports, StringComparer.Ordinal);
 
-    public static async Task<OtlpReceiver> StartAsync()
+    /// <summary>Starts a receiver of OTLP/HTTP, or of OTLP/gRPC when <paramref name="grpc"/> is set.</summary>
+    public static async Task<OtlpReceiver> StartAsync(bool grpc = false)
     {
-        var receiver = new OtlpReceiver();
+        var receiver = new OtlpReceiver(grpc);
         await receiver._app.StartAsync();
         receiver.Url = new Uri(receiver._app.Urls.First());
         return receiver;
@@ -69,4 +79,23 @@ public sealed class OtlpReceiver : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private static async Task<byte[]> ReadAsync(Stream body)
+    {
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
+
+    private void Received(string signal, byte[] message)
+    {
+        _exports.AddOrUpdate(signal, 1, (_, n) => n + 1);
+        if (signal == "traces")
+        {
+            foreach (var span in OtlpSpan.ReadExport(message))
+            {
+                _spans.Enqueue(span);
+            }
+        }
+    }
 }

@@ -103,6 +103,32 @@ public sealed class OtlpExportTests(DemoServicesFixture demo, RedisServer redis)
     }
 
     [Fact]
+    public async Task Exports_over_OTLP_gRPC_as_the_compose_file_configures_the_hosts()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync(grpc: true);
+        var settings = new Dictionary<string, string?>(demo.AddressSettings)
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Url.ToString(),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "grpc",
+            ["OTEL_SERVICE_NAME"] = "mobile-bff",
+            // As in the compose file: the demo lets the mobile host run any query.
+            ["Bff:TrustedDocuments:Mode"] = "Allow",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+        };
+        using var host = await HostProcess.StartAsync("MobileBff", settings);
+        using var http = new HttpClient { BaseAddress = host.Url };
+
+        using var response = await http.PostAsync("/graphql", new StringContent(
+            new JsonObject { ["query"] = """query Job { job(id: "j1") { id } }""" }.ToJsonString(), Encoding.UTF8, "application/json"));
+        var spans = await receiver.WaitForAsync(s => s.Any(x => x.Name == "query Job"), TimeSpan.FromSeconds(20));
+
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var operation = Assert.Single(spans, s => s.Name == "query Job");
+        Assert.Equal("mobile-bff", operation.Service);
+        Assert.Contains(spans, s => s.TraceId == operation.TraceId && s.ParentSpanId == operation.SpanId && s.Attributes.GetValueOrDefault("bff.source") == "jobs");
+    }
+
+    [Fact]
     public async Task Without_an_endpoint_no_exporter_is_registered_and_nothing_is_exported()
     {
         await using var receiver = await OtlpReceiver.StartAsync();
