@@ -2,6 +2,7 @@ using Bff.Redis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Instrumentation.StackExchangeRedis;
 using OpenTelemetry.Logs;
@@ -26,6 +27,20 @@ internal static class OtlpExport
 
     /// <summary>Gets whether <paramref name="configuration"/> asks for the export.</summary>
     public static bool IsEnabled(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration[EndpointKey]);
+
+    /// <summary>Says at start-up where telemetry goes, or that it goes nowhere.</summary>
+    public static void Log(IConfiguration configuration, ILogger logger)
+    {
+        if (IsEnabled(configuration))
+        {
+            var protocol = configuration["OTEL_EXPORTER_OTLP_PROTOCOL"];
+            Hosting.BffHostingLog.OtlpExport(logger, string.IsNullOrWhiteSpace(protocol) ? "grpc" : protocol, configuration[EndpointKey]!);
+        }
+        else
+        {
+            Hosting.BffHostingLog.OtlpExportOff(logger);
+        }
+    }
 
     /// <summary>Adds the export to <paramref name="services"/> when <paramref name="configuration"/> names an endpoint.</summary>
     public static void AddTo(IServiceCollection services, IConfiguration configuration, string applicationName)

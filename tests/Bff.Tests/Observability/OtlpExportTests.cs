@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Bff.PersistedQueries;
 using Bff.Tests.Fixtures;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -125,6 +126,7 @@ public sealed class OtlpExportTests(DemoServicesFixture demo, RedisServer redis)
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         var operation = Assert.Single(spans, s => s.Name == "query Job");
         Assert.Equal("mobile-bff", operation.Service);
+        Assert.Contains($"exported over OTLP (grpc) to {receiver.Url}", host.Output, StringComparison.Ordinal);
         Assert.Contains(spans, s => s.TraceId == operation.TraceId && s.ParentSpanId == operation.SpanId && s.Attributes.GetValueOrDefault("bff.source") == "jobs");
     }
 
@@ -162,6 +164,20 @@ public sealed class OtlpExportTests(DemoServicesFixture demo, RedisServer redis)
         // Without OTEL_SERVICE_NAME the service is named after the host's assembly.
         var named = await receiver.WaitForAsync(s => s.Any(x => x.Service == "Bff.WebBff"), TimeSpan.FromSeconds(20));
         Assert.Contains(named, s => s.Service == "Bff.WebBff" && s.Name == "query ProfileAndProposal");
+    }
+
+    [Fact]
+    public void Says_at_start_up_where_telemetry_goes_or_that_it_goes_nowhere()
+    {
+        using var logs = new LogCapture();
+        var off = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = " " }).Build();
+        var on = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://collector:4317" }).Build();
+
+        Bff.Observability.OtlpExport.Log(off, logs.CreateLogger("Bff.Hosting"));
+        Bff.Observability.OtlpExport.Log(on, logs.CreateLogger("Bff.Hosting"));
+
+        Assert.Equal(1, logs.Count(6));
+        Assert.Contains(logs.Entries, e => e.EventId.Id == 5 && e.Message.EndsWith("over OTLP (grpc) to http://collector:4317", StringComparison.Ordinal));
     }
 
     private static async Task<IReadOnlyDictionary<string, int>> WaitForExportsAsync(OtlpReceiver receiver, params string[] signals)
