@@ -68,7 +68,8 @@ internal static class OtlpExport
                 // that one too, or the HTTP span's parent would be missing from the trace.
                 .AddHttpClientInstrumentation()
                 .AddGrpcClientInstrumentation()
-                .AddRedisInstrumentation()
+                // Readiness probes PING Redis every few seconds, outside any traced request.
+                .AddRedisInstrumentation(o => o.Filter = context => context.ProfiledCommand.Command != "PING")
                 .ConfigureRedisInstrumentation((provider, redis) =>
                     provider.GetService<RedisStore>()?.OnConnected(connection => redis.AddConnection(connection))))
             .WithMetrics(metrics => metrics
