@@ -11,6 +11,7 @@ namespace Bff.Samples.Common;
 /// <param name="AcceptLanguage">The <c>Accept-Language</c> header, or <see langword="null"/> when absent.</param>
 /// <param name="CorrelationId">The <c>X-Correlation-Id</c> header, or <see langword="null"/> when absent.</param>
 /// <param name="TimeLeft">The time the client gave the call (gRPC <c>grpc-timeout</c>), as left when it arrived; <see langword="null"/> when it set no deadline.</param>
+/// <param name="TraceParent">The W3C <c>traceparent</c> header, or <see langword="null"/> when absent.</param>
 public sealed record RecordedRequest(
     string Key,
     string Method,
@@ -18,7 +19,8 @@ public sealed record RecordedRequest(
     string? Authorization,
     string? AcceptLanguage,
     string? CorrelationId,
-    TimeSpan? TimeLeft = null)
+    TimeSpan? TimeLeft = null,
+    string? TraceParent = null)
 {
     /// <summary>The <c>Authorization</c> header name.</summary>
     public const string AuthorizationHeader = "Authorization";
@@ -28,4 +30,7 @@ public sealed record RecordedRequest(
 
     /// <summary>The <c>X-Correlation-Id</c> header name.</summary>
     public const string CorrelationIdHeader = "X-Correlation-Id";
+
+    /// <summary>The W3C trace context header name.</summary>
+    public const string TraceParentHeader = "traceparent";
 }

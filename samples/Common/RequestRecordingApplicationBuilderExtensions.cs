@@ -30,7 +30,8 @@ public static class RequestRecordingApplicationBuilderExtensions
                 request.GetEncodedPathAndQuery(),
                 HeaderOrNull(request, RecordedRequest.AuthorizationHeader),
                 HeaderOrNull(request, RecordedRequest.AcceptLanguageHeader),
-                HeaderOrNull(request, RecordedRequest.CorrelationIdHeader)));
+                HeaderOrNull(request, RecordedRequest.CorrelationIdHeader),
+                TraceParent: HeaderOrNull(request, RecordedRequest.TraceParentHeader)));
 
             if (!request.Path.StartsWithSegments("/health") && !await ApplyFaultsAsync(context, faults))
             {

@@ -18,7 +18,8 @@ internal sealed class RecordingInterceptor(RequestLog log, GrpcFaults faults) : 
             headers.GetValue("authorization"),
             headers.GetValue("accept-language"),
             headers.GetValue("x-correlation-id"),
-            context.Deadline == DateTime.MaxValue ? null : context.Deadline - DateTime.UtcNow));
+            context.Deadline == DateTime.MaxValue ? null : context.Deadline - DateTime.UtcNow,
+            headers.GetValue(RecordedRequest.TraceParentHeader)));
 
         if (faults.Delay is var delay && delay > TimeSpan.Zero)
         {

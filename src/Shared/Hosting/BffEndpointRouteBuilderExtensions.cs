@@ -27,6 +27,7 @@ public static class BffEndpointRouteBuilderExtensions
         var schema = app.Services.GetRequiredService<BffSchema>();
         app.Services.GetRequiredService<DownstreamResilience>().BuildAll();
         BffHostingLog.Started(logger, options.Name, options.Path, schema.Bindings.Count, options.Sources.Count);
+        Bff.Observability.OtlpExport.Log(app.Configuration, logger);
         var contracts = app.Services.GetRequiredService<Bff.Stitching.Contracts.ContractSet>();
         foreach (var (source, operation, requirement) in CredentialCoverage.Unmet(schema, options, contracts, app.Services.GetRequiredService<SourceCredentials>()))
         {

@@ -6,6 +6,7 @@ using Bff.RateLimiting;
 using Bff.Redis;
 using Bff.Http;
 using Bff.Limits;
+using Bff.Observability;
 using Bff.Stitching;
 using Bff.Stitching.Contracts;
 using Bff.Stitching.Execution;
@@ -107,6 +108,7 @@ public static class BffHostApplicationBuilderExtensions
         services.AddBffRateLimiting(options);
         services.AddBffResilience();
         ShutdownWatchdog.AddTo(services, options.Http.ShutdownTimeout);
+        OtlpExport.AddTo(services, builder.Configuration, builder.Environment.ApplicationName);
         return bff;
     }
 

@@ -127,7 +127,7 @@ public sealed partial class GraphQLHttpEndpoint
 
     private async Task<(ExecutionResult Result, int Status)> ExecuteAsync(HttpContext http, GraphQLRequest request, bool isGet, string mediaType, Caller caller, RequestBudget budget)
     {
-        using var activity = BffTelemetry.ActivitySource.StartActivity("graphql " + (request.OperationName ?? "operation"), ActivityKind.Internal);
+        using var activity = OperationActivity.Start();
         var operation = new GraphQLOperationContext(http, request, isGet, mediaType,
             new BffRequestContext(http.User, caller.ForwardedHeaders)
             {
@@ -152,7 +152,7 @@ public sealed partial class GraphQLHttpEndpoint
         int status;
         try
         {
-            (result, status) = await ExecuteAsync(operation, budget.Token).ConfigureAwait(false);
+            (result, status) = await ExecuteAsync(operation, activity, budget.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (budget.Expired)
         {
@@ -184,7 +184,7 @@ public sealed partial class GraphQLHttpEndpoint
             $"The request did not complete within {budget.Timeout.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} ms.")),
         StatusCodes.Status504GatewayTimeout);
 
-    private async Task<(ExecutionResult Result, int Status)> ExecuteAsync(GraphQLOperationContext operation, CancellationToken cancellationToken)
+    private async Task<(ExecutionResult Result, int Status)> ExecuteAsync(GraphQLOperationContext operation, Activity? activity, CancellationToken cancellationToken)
     {
         var (http, request, isGet) = (operation.HttpContext, operation.Request, operation.IsGet);
         // Under application/graphql-response+json a request error is a 4xx; under application/json it is a 200.
@@ -204,6 +204,8 @@ public sealed partial class GraphQLHttpEndpoint
         {
             return (Errors(refused!), requestErrorStatus);
         }
+
+        OperationActivity.Describe(activity, document, request.OperationName, request.Query);
 
         if (isGet && OperationSelection.Select(document, request.OperationName)?.Operation == OperationType.Mutation)
         {

@@ -15,6 +15,8 @@ public sealed partial class RedisStore : IHostedService, IAsyncDisposable
     private readonly RedisOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<RedisStore> _logger;
+    private readonly Lock _gate = new();
+    private readonly List<Action<IConnectionMultiplexer>> _connected = [];
     private ConnectionMultiplexer? _connection;
     private int _state;
     private long _retryAt;
@@ -39,6 +41,27 @@ public sealed partial class RedisStore : IHostedService, IAsyncDisposable
 
     /// <summary>Gets the prefix of every key this host writes.</summary>
     public string KeyPrefix { get; }
+
+    /// <summary>
+    /// Calls <paramref name="callback"/> with the connection once it exists (at once when it already does), e.g. so
+    /// tracing can instrument it.
+    /// </summary>
+    public void OnConnected(Action<IConnectionMultiplexer> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        ConnectionMultiplexer? connection;
+        lock (_gate)
+        {
+            connection = _connection;
+            if (connection is null)
+            {
+                _connected.Add(callback);
+                return;
+            }
+        }
+
+        callback(connection);
+    }
 
     /// <summary>Gets the full key of <paramref name="name"/>.</summary>
     public RedisKey Key(string name) => KeyPrefix + name;
@@ -136,7 +159,19 @@ public sealed partial class RedisStore : IHostedService, IAsyncDisposable
             var connection = await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
             connection.ConnectionFailed += (_, e) => MarkDown(e.FailureType.ToString());
             connection.ConnectionRestored += (_, _) => MarkUp();
-            Volatile.Write(ref _connection, connection);
+            Action<IConnectionMultiplexer>[] callbacks;
+            lock (_gate)
+            {
+                Volatile.Write(ref _connection, connection);
+                callbacks = [.. _connected];
+                _connected.Clear();
+            }
+
+            foreach (var callback in callbacks)
+            {
+                callback(connection);
+            }
+
             if (connection.IsConnected)
             {
                 MarkUp();

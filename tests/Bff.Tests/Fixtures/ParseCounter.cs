@@ -5,13 +5,15 @@ using Bff.Observability;
 namespace Bff.Tests.Fixtures;
 
 /// <summary>
-/// Counts <c>bff.documents.parsed</c> measurements made inside the operations named <see cref="OperationName"/> (the
-/// gateway's <c>graphql {operationName}</c> activity), so parallel tests in the same process do not disturb the count.
+/// Counts <c>bff.documents.parsed</c> measurements made inside the operations named <see cref="OperationName"/>, so
+/// parallel tests in the same process do not disturb the count. The gateway names its operation activity
+/// (<c>query {operationName}</c>) once the document is parsed, so measurements are held per activity until it stops.
 /// </summary>
 public sealed class ParseCounter : IDisposable
 {
     private readonly ActivityListener _activities;
     private readonly MeterListener _meters;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Activity, int> _pending = new();
     private int _count;
 
     public ParseCounter()
@@ -21,6 +23,13 @@ public sealed class ParseCounter : IDisposable
         {
             ShouldListenTo = source => source.Name == BffTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (_pending.TryRemove(activity, out var parsed) && activity.DisplayName.EndsWith(" " + OperationName, StringComparison.Ordinal))
+                {
+                    Interlocked.Add(ref _count, parsed);
+                }
+            },
         };
         ActivitySource.AddActivityListener(_activities);
         _meters = new MeterListener
@@ -35,9 +44,9 @@ public sealed class ParseCounter : IDisposable
         };
         _meters.SetMeasurementEventCallback<long>((_, value, _, _) =>
         {
-            if (Activity.Current?.DisplayName == "graphql " + OperationName)
+            if (Activity.Current is { Source.Name: BffTelemetry.Name } operation)
             {
-                Interlocked.Add(ref _count, (int)value);
+                _pending.AddOrUpdate(operation, (int)value, (_, n) => n + (int)value);
             }
         });
         _meters.Start();
