@@ -11,13 +11,13 @@ namespace Bff.Tests.Http;
 
 /// <summary>
 /// CPU work ends with its request: once the client leaves or the request budget is spent, the count of resolved
-/// fields stops growing. The operations are legal but heavy (limits off): 10 batched operations, each 100 jobs with
+/// fields stops growing. The operations are legal but heavy (limits off): 40 batched operations, each 100 jobs with
 /// 1,500 aliased fields.
 /// </summary>
 [Collection(DemoCollection.Name)]
 public sealed class WorkStopsTests(DemoServicesFixture demo)
 {
-    private const int Operations = 10;
+    private const int Operations = 40;
     private const int Jobs = 100;
     private const int Aliases = 1500;
     private const long AllFields = (long)Operations * Jobs * (Aliases + 1);
@@ -43,7 +43,7 @@ public sealed class WorkStopsTests(DemoServicesFixture demo)
     public async Task Resolving_stops_when_the_request_budget_is_spent()
     {
         var recorder = new ContextRecorder();
-        using var host = new TestHost<Bff.WebBff.Program>(Settings("00:00:01"), services => services.AddSingleton<IGraphQLOperationFilter>(recorder));
+        using var host = new TestHost<Bff.WebBff.Program>(Settings("00:00:02"), services => services.AddSingleton<IGraphQLOperationFilter>(recorder));
 
         using var response = await host.Http.SendAsync(HeavyBatch());
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -63,8 +63,8 @@ public sealed class WorkStopsTests(DemoServicesFixture demo)
         settings["Bff:Http:RequestTimeout"] = requestTimeout;
         foreach (var source in new[] { "profiles", "jobs", "proposals" })
         {
-            settings[$"Bff:Sources:{source}:Timeout"] = "00:00:00.900";
-            settings[$"Bff:Sources:{source}:Resilience:AttemptTimeout"] = "00:00:00.800";
+            settings[$"Bff:Sources:{source}:Timeout"] = "00:00:01.500";
+            settings[$"Bff:Sources:{source}:Resilience:AttemptTimeout"] = "00:00:01.400";
         }
 
         foreach (var limit in new[] { "MaxDepth", "MaxAliases", "MaxTokens", "MaxCost" })
@@ -73,6 +73,7 @@ public sealed class WorkStopsTests(DemoServicesFixture demo)
         }
 
         settings["Bff:Http:MaxRequestBodyBytes"] = "10000000";
+        settings["Bff:Http:MaxBatchOperations"] = Operations.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return settings;
     }
 
