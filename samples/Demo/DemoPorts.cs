@@ -17,7 +17,20 @@ internal sealed class DemoPorts
         ["control"] = 5099,
     };
 
+    /// <summary>Gets the default ports only the topology (<c>--topology</c>) uses: second replicas, the front door, Redis.</summary>
+    public static IReadOnlyDictionary<string, int> TopologyDefaults { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["mobile-2"] = 5101,
+        ["web-2"] = 5201,
+        ["edge"] = 8443,
+        ["edge-http"] = 8080,
+        ["redis"] = 6390,
+    };
+
     private readonly Dictionary<string, int> _ports = new(Defaults, StringComparer.Ordinal);
+
+    /// <summary>Gets whether <c>--topology</c> was given: the front door, two replicas of each host and Redis.</summary>
+    public bool Topology { get; private set; }
 
     public int this[string name] => _ports[name];
 
@@ -25,17 +38,31 @@ internal sealed class DemoPorts
 
     public string Url(string name) => $"http://localhost:{_ports[name]}";
 
-    public bool IsDefault(string name) => _ports[name] == Defaults[name];
+    public bool IsDefault(string name) => _ports[name] == (Defaults.TryGetValue(name, out var port) ? port : TopologyDefaults[name]);
 
     /// <summary>Reads <c>--port name=number</c> pairs; anything else is a usage error.</summary>
     public static DemoPorts Parse(IReadOnlyList<string> args)
     {
         var ports = new DemoPorts();
+        if (args.Contains("--topology"))
+        {
+            ports.Topology = true;
+            foreach (var (name, port) in TopologyDefaults)
+            {
+                ports._ports[name] = port;
+            }
+        }
+
         for (var i = 0; i < args.Count; i++)
         {
             var argument = args[i];
+            if (argument == "--topology")
+            {
+                continue;
+            }
+
             var pair = argument == "--port" && i + 1 < args.Count ? args[++i].Split('=', 2) : null;
-            if (pair is not [var name, var value] || !Defaults.ContainsKey(name)
+            if (pair is not [var name, var value] || !ports._ports.ContainsKey(name)
                 || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
             {
                 throw new ArgumentException(

@@ -5,7 +5,8 @@ using Bff.Samples.Profiles;
 using System.Runtime.InteropServices;
 using Bff.Samples.Proposals;
 
-// The demo: three downstream services and the token issuer in this process, both BFFs as child processes, and a
+// The demo: three downstream services and the token issuer in this process, both BFFs as child processes (with
+// --topology: two replicas of each on one redis-server, behind the front door with HTTPS), and a
 // control API on :5099 to stop and start services while everything runs. Ctrl-C stops everything.
 DemoPorts ports;
 try
@@ -59,11 +60,44 @@ if (!ports.IsDefault("identity"))
     addresses["Bff__Auth__Authority"] = ports.Url("identity");
 }
 
-var bffs = new[]
+// --topology: Redis (when installed), two replicas of each host sharing it, and the front door with HTTPS before them.
+RedisProcess? redis = null;
+if (ports.Topology)
 {
-    new BffProcess("mobile", "MobileBff", ports.Url("mobile"), HostEnvironment.For("MobileBff", addresses, variables)),
-    new BffProcess("web", "WebBff", ports.Url("web"), HostEnvironment.For("WebBff", addresses, variables)),
-};
+    redis = RedisProcess.TryStart(ports["redis"]);
+    if (redis is null)
+    {
+        Console.WriteLine("[demo] redis-server is not installed: each replica keeps its cache, persisted queries and rate limits in memory (apt-get install redis-server).");
+    }
+    else if (!variables.ContainsKey("ConnectionStrings__Redis"))
+    {
+        variables["ConnectionStrings__Redis"] = $"127.0.0.1:{ports["redis"]}";
+    }
+
+    // The hosts believe X-Forwarded-For only from the front door (loopback), so rate limits count real clients.
+    addresses["Bff__RateLimiting__TrustedProxies__0"] = "127.0.0.1/32";
+    addresses["Bff__RateLimiting__TrustedProxies__1"] = "::1/128";
+}
+
+var bffs = (ports.Topology
+    ? new[] { ("mobile", "MobileBff"), ("mobile-2", "MobileBff"), ("web", "WebBff"), ("web-2", "WebBff") }
+    : [("mobile", "MobileBff"), ("web", "WebBff")])
+    .Select(b => new BffProcess(b.Item1, b.Item2, ports.Url(b.Item1), HostEnvironment.For(b.Item2, addresses, variables)))
+    .ToArray();
+BffProcess? edge = null;
+if (ports.Topology)
+{
+    var edgeEnvironment = new Dictionary<string, string>
+    {
+        ["Kestrel__Endpoints__Https__Url"] = $"https://localhost:{ports["edge"]}",
+        ["Kestrel__Endpoints__Http__Url"] = $"http://localhost:{ports["edge-http"]}",
+        ["ReverseProxy__Clusters__mobile__Destinations__mobile-1__Address"] = ports.Url("mobile"),
+        ["ReverseProxy__Clusters__mobile__Destinations__mobile-2__Address"] = ports.Url("mobile-2"),
+        ["ReverseProxy__Clusters__web__Destinations__web-1__Address"] = ports.Url("web"),
+        ["ReverseProxy__Clusters__web__Destinations__web-2__Address"] = ports.Url("web-2"),
+    };
+    edge = new BffProcess("edge", "Edge", $"https://localhost:{ports["edge"]}", edgeEnvironment);
+}
 var repoRoot = RepoRoot.Find();
 var configuration = typeof(RepoRoot).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
     .Cast<System.Reflection.AssemblyConfigurationAttribute>().FirstOrDefault()?.Configuration ?? "Debug";
@@ -71,6 +105,8 @@ foreach (var bff in bffs)
 {
     bff.Start(repoRoot, configuration);
 }
+
+edge?.Start(repoRoot, configuration);
 
 var control = ControlApi.Create(ports.Url("control"), services);
 await control.StartAsync();
@@ -84,8 +120,17 @@ try
     await Readiness.WaitAsync(bffs, TimeSpan.FromSeconds(60), stop.Token);
     Console.WriteLine();
     Console.WriteLine("Bff demo is running:");
-    Console.WriteLine($"  MobileBff  {ports.Url("mobile")}/graphql   (Banana Cake Pop IDE: open it in a browser)");
-    Console.WriteLine($"  WebBff     {ports.Url("web")}/graphql");
+    if (ports.Topology)
+    {
+        Console.WriteLine($"  front door https://localhost:{ports["edge"]}/mobile/graphql and /web/graphql   (self-signed development certificate; http://localhost:{ports["edge-http"]} redirects)");
+        Console.WriteLine($"  replicas   mobile {ports.Url("mobile")} {ports.Url("mobile-2")}   web {ports.Url("web")} {ports.Url("web-2")}   Redis {(redis is null ? "none (in memory)" : $"127.0.0.1:{ports["redis"]}")}");
+    }
+    else
+    {
+        Console.WriteLine($"  MobileBff  {ports.Url("mobile")}/graphql   (Banana Cake Pop IDE: open it in a browser)");
+        Console.WriteLine($"  WebBff     {ports.Url("web")}/graphql");
+    }
+
     Console.WriteLine($"  profiles   {ports.Url("profiles")}  (REST)   jobs {ports.Url("jobs")}  (REST)   proposals {ports.Url("proposals")}  (gRPC, h2c)");
     Console.WriteLine($"  identity   {ports.Url("identity")}  (demo token issuer: discovery + JWKS, keys generated at start)");
     Console.WriteLine($"  control    POST {ports.Url("control")}/demo/services/{{profiles|jobs|proposals|identity}}/{{stop|start}}");
@@ -104,7 +149,17 @@ catch (InvalidOperationException ex)
 finally
 {
     // Both hosts stop at once, each killed if it outlives its grace period, so the ports are free when the demo ends.
+    if (edge is not null)
+    {
+        await edge.DisposeAsync();
+    }
+
     await Task.WhenAll(bffs.Select(bff => bff.DisposeAsync().AsTask()));
+    if (redis is not null)
+    {
+        await redis.DisposeAsync();
+    }
+
     await control.StopAsync();
     foreach (var service in services.Values)
     {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Bff.Tests.Deployment;
 
 /// <summary>
@@ -20,14 +22,14 @@ public sealed class ComposeFileTests
     {
         var built = ComposeFile.Services.Where(s => s.Value!["build"] is not null).ToList();
 
-        Assert.Equal(["identity", "jobs", "mobile-bff", "profiles", "proposals", "web-bff"], built.Select(s => s.Key).Order());
+        Assert.Equal(["edge", "identity", "jobs", "mobile-bff", "profiles", "proposals", "web-bff"], built.Select(s => s.Key).Order());
         Assert.All(built, service =>
         {
             var build = service.Value!["build"]!;
             var dockerfile = Path.Combine((string)build["context"]!, (string)build["dockerfile"]!);
             Assert.True(File.Exists(dockerfile), $"{service.Key}: {dockerfile} does not exist");
             var project = (string)build["args"]!["PROJECT"]!;
-            var folder = service.Key.EndsWith("-bff", StringComparison.Ordinal) ? "src" : "samples";
+            var folder = service.Key.EndsWith("-bff", StringComparison.Ordinal) || service.Key == "edge" ? "src" : "samples";
             Assert.True(File.Exists(DeploymentFiles.PathOf($"{folder}/{project}/{project}.csproj")), $"{service.Key}: no project {folder}/{project}");
         });
     }
@@ -90,6 +92,36 @@ public sealed class ComposeFileTests
         Assert.Contains("<!doctype html>", answers[1].Body, StringComparison.OrdinalIgnoreCase);
         // The demo turns introspection on for the IDE (both hosts) although they run in Production.
         Assert.Equal("""{"data":{"__schema":{"queryType":{"name":"Query"}}}}""", answers[2].Body);
+    }
+
+    [Fact]
+    public void Front_door_publishes_https_and_http_and_sends_each_device_path_to_its_host()
+    {
+        var edge = ComposeFile.Service("edge");
+        var environment = ComposeFile.Environment("edge");
+        var published = edge["ports"]!.AsArray().Select(p => (p!["published"]!.ToString(), p["target"]!.ToString())).ToList();
+        var shipped = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddJsonFile(DeploymentFiles.PathOf("src/Edge/appsettings.json")).Build();
+
+        Assert.Contains(("443", "8443"), published);
+        Assert.Contains(("8443", "8443"), published);
+        Assert.Contains(("80", "8080"), published);
+        Assert.Equal("https://*:8443", shipped["Kestrel:Endpoints:Https:Url"]);
+        Assert.Equal("http://*:8080", shipped["Kestrel:Endpoints:Http:Url"]);
+        // Every destination of the shipped clusters is overridden with a compose service, on the hosts' port.
+        var destinations = shipped.GetSection("ReverseProxy:Clusters").GetChildren()
+            .SelectMany(c => c.GetSection("Destinations").GetChildren().Select(d => (Cluster: c.Key, Destination: d.Key))).ToList();
+        Assert.Equal(4, destinations.Count);
+        Assert.All(destinations, d =>
+        {
+            var address = new Uri(environment[$"ReverseProxy__Clusters__{d.Cluster}__Destinations__{d.Destination}__Address"]!);
+            Assert.Equal(d.Cluster.StartsWith("mobile", StringComparison.Ordinal) ? "mobile-bff" : "web-bff", address.Host);
+            Assert.Equal(8080, address.Port);
+        });
+        Assert.Equal("/mobile/{**rest}", shipped["ReverseProxy:Routes:mobile:Match:Path"]);
+        Assert.Equal("/web/{**rest}", shipped["ReverseProxy:Routes:web:Match:Path"]);
+        // The hosts believe X-Forwarded-For only from the compose network the front door is on.
+        Assert.All(["mobile-bff", "web-bff"], host => Assert.Equal("172.16.0.0/12", ComposeFile.Environment(host)["Bff__RateLimiting__TrustedProxies__0"]));
     }
 
     [Fact]

@@ -11,8 +11,8 @@ internal sealed partial class Dockerfile
         Stages = stages;
     }
 
-    /// <summary>The Dockerfiles docker-compose.yml builds (both hosts share one, the demo services another).</summary>
-    public static TheoryData<string> All => new() { "deploy/docker/bff.Dockerfile", "deploy/docker/sample.Dockerfile" };
+    /// <summary>The Dockerfiles docker-compose.yml builds (both hosts share one, the demo services another, the front door its own).</summary>
+    public static TheoryData<string> All => new() { "deploy/docker/bff.Dockerfile", "deploy/docker/sample.Dockerfile", "deploy/docker/edge.Dockerfile" };
 
     public string Path { get; }
 
