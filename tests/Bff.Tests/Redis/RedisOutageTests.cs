@@ -60,9 +60,18 @@ public sealed class RedisOutageTests(DemoServicesFixture demo) : IAsyncLifetime
         Assert.Equal(RedisState.Up, store.State);
         Assert.Single(host.Logs, l => l.EventId == 5005);
         Assert.Single(host.Logs, l => l.EventId == 5004);
-        const string after = "query AfterRecovery { profile(id: \"p2\") { id } }";
-        Assert.Null((await client.PostAsync(Apq(after, withQuery: true))).Body["errors"]);
-        Assert.Equal(":1", await _redis.CommandAsync($"EXISTS {settings["Bff:Redis:KeyPrefix"]}apq:{Sha256Hex.Of(after)}"));
+        // A write after recovery lands in Redis. On a loaded machine the first command on the new connection may
+        // still miss its 250 ms budget (and fall back to memory), so a few registrations are allowed, each bounded.
+        var landed = false;
+        for (var attempt = 0; attempt < 10 && !landed; attempt++)
+        {
+            var after = $"query AfterRecovery{attempt} {{ profile(id: \"p2\") {{ id }} }}";
+            Assert.Null((await client.PostAsync(Apq(after, withQuery: true))).Body["errors"]);
+            landed = await _redis.CommandAsync($"EXISTS {settings["Bff:Redis:KeyPrefix"]}apq:{Sha256Hex.Of(after)}") == ":1";
+            await Task.Delay(landed ? 0 : 300);
+        }
+
+        Assert.True(landed, "no persisted query written after recovery reached Redis");
         Assert.Equal("healthy", await RedisReadinessAsync(client.Http));
     }
 
