@@ -1,3 +1,4 @@
+using Bff.Protobuf;
 using Bff.Stitching.Contracts;
 
 namespace Bff.Stitching.Grpc;
@@ -6,7 +7,7 @@ namespace Bff.Stitching.Grpc;
 /// Builds <see cref="ContractShape"/>s from messages, matching what <see cref="ProtoCodec.Decode(ProtoMessage, byte[])"/>
 /// produces: proto field names, 64-bit integers as numbers, enums as names, maps as <see cref="ShapeKind.Any"/>,
 /// and the JSON forms of the well-known types (Timestamp and Duration as strings, wrappers as their value).
-/// Not thread-safe: <see cref="ProtoSchemaSet"/> locks around it.
+/// Not thread-safe: one builder per contract being loaded.
 /// </summary>
 internal sealed class ProtoShapeBuilder
 {

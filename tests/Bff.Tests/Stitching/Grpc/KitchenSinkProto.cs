@@ -1,3 +1,4 @@
+using Bff.Protobuf;
 using Bff.Stitching.Grpc;
 
 namespace Bff.Tests.Stitching.Grpc;

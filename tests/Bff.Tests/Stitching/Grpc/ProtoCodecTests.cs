@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Bff.Protobuf;
 using Bff.Stitching.Grpc;
 using Google.Protobuf;
 using Xunit;
@@ -206,16 +207,6 @@ public class ProtoCodecTests
         var error = Assert.Throws<ProtoDecodeException>(() => ProtoCodec.Decode(KitchenSinkProto.Sink, bytes));
 
         Assert.Contains("nested deeper than 100", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Needs_types_resolved_by_a_schema_set()
-    {
-        var file = ProtoParser.Parse("syntax = \"proto3\";\nmessage A { B b = 1; }\nmessage B {}", "a.proto");
-
-        var error = Assert.Throws<InvalidOperationException>(() => ProtoCodec.Encode(file.Messages[0], new JsonObject { ["b"] = new JsonObject() }));
-
-        Assert.Contains("not resolved", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
