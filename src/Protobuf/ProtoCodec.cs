@@ -47,25 +47,35 @@ public static class ProtoCodec
 
     /// <summary>Decodes <paramref name="data"/> as a <paramref name="type"/> message.</summary>
     /// <exception cref="ProtoDecodeException">The bytes are not a valid encoding of the message.</exception>
-    public static JsonObject Decode(ProtoMessage type, byte[] data)
+    public static JsonObject Decode(ProtoMessage type, byte[] data) => Decode(type, data, ProtoJsonOptions.Gateway);
+
+    /// <summary>Decodes <paramref name="data"/> as a <paramref name="type"/> message, written as <paramref name="options"/> say.</summary>
+    /// <exception cref="ProtoDecodeException">The bytes are not a valid encoding of the message.</exception>
+    public static JsonObject Decode(ProtoMessage type, byte[] data, ProtoJsonOptions options)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Decode(type, new ReadOnlyMemory<byte>(data));
+        return Decode(type, new ReadOnlyMemory<byte>(data), options);
     }
 
     /// <summary>Decodes <paramref name="data"/> as a <paramref name="type"/> message.</summary>
     /// <exception cref="ProtoDecodeException">The bytes are not a valid encoding of the message.</exception>
-    public static JsonObject Decode(ProtoMessage type, ReadOnlySpan<byte> data) => Decode(type, new ReadOnlyMemory<byte>(data.ToArray()));
+    public static JsonObject Decode(ProtoMessage type, ReadOnlySpan<byte> data) => Decode(type, new ReadOnlyMemory<byte>(data.ToArray()), ProtoJsonOptions.Gateway);
 
     /// <summary>Decodes <paramref name="data"/> as a <paramref name="type"/> message straight into <paramref name="writer"/>.</summary>
     /// <exception cref="ProtoDecodeException">The bytes are not a valid encoding of the message.</exception>
-    public static void WriteJson(Utf8JsonWriter writer, ProtoMessage type, ReadOnlyMemory<byte> data)
+    public static void WriteJson(Utf8JsonWriter writer, ProtoMessage type, ReadOnlyMemory<byte> data) =>
+        WriteJson(writer, type, data, ProtoJsonOptions.Gateway);
+
+    /// <summary>Decodes <paramref name="data"/> as a <paramref name="type"/> message straight into <paramref name="writer"/>, written as <paramref name="options"/> say.</summary>
+    /// <exception cref="ProtoDecodeException">The bytes are not a valid encoding of the message.</exception>
+    public static void WriteJson(Utf8JsonWriter writer, ProtoMessage type, ReadOnlyMemory<byte> data, ProtoJsonOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(type);
         try
         {
-            ProtoDecoder.WriteMessage(writer, type, data, depth: 0);
+            ProtoDecoder.WriteMessage(writer, type, data, depth: 0, options);
         }
         catch (InvalidProtocolBufferException exception)
         {
@@ -73,12 +83,12 @@ public static class ProtoCodec
         }
     }
 
-    private static JsonObject Decode(ProtoMessage type, ReadOnlyMemory<byte> data)
+    private static JsonObject Decode(ProtoMessage type, ReadOnlyMemory<byte> data, ProtoJsonOptions options)
     {
         var buffer = new ArrayBufferWriter<byte>(Math.Max(256, data.Length * 2));
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            WriteJson(writer, type, data);
+            WriteJson(writer, type, data, options);
         }
 
         return JsonNode.Parse(buffer.WrittenSpan, documentOptions: ParseOptions)!.AsObject();

@@ -13,49 +13,54 @@ internal static class ProtoDecoder
     public const int MaxDepth = 100;
 
     /// <summary>Writes <paramref name="data"/> as a JSON object; well-known types nested below the root use their JSON forms.</summary>
-    public static void WriteMessage(Utf8JsonWriter writer, ProtoMessage type, ReadOnlyMemory<byte> data, int depth)
+    public static void WriteMessage(Utf8JsonWriter writer, ProtoMessage type, ReadOnlyMemory<byte> data, int depth, ProtoJsonOptions options)
     {
         if (depth > MaxDepth)
         {
             throw new ProtoDecodeException(type.FullName, $"messages are nested deeper than {MaxDepth} levels");
         }
 
-        var (slots, oneofWinners) = Scan(type, data);
         writer.WriteStartObject();
+        WriteFields(writer, type, data, depth, options);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the fields of <paramref name="data"/> as properties of the object being written.</summary>
+    public static void WriteFields(Utf8JsonWriter writer, ProtoMessage type, ReadOnlyMemory<byte> data, int depth, ProtoJsonOptions options)
+    {
+        var (slots, oneofWinners) = Scan(type, data);
         foreach (var field in type.Fields)
         {
             var values = slots[field.Index];
-            if (values is null ? field.HasPresence && !field.IsRepeated : field.OneofName is not null && oneofWinners![field.OneofName] != field)
+            if (values is null ? (field.HasPresence && !field.IsRepeated) || !options.EmitDefaults : field.OneofName is not null && oneofWinners![field.OneofName] != field)
             {
                 continue;
             }
 
-            writer.WritePropertyName(field.Name);
+            writer.WritePropertyName(options.UseJsonNames ? field.JsonName : field.Name);
             if (field.IsMap)
             {
-                ProtoMapDecoder.Write(writer, field, values, depth);
+                ProtoMapDecoder.Write(writer, field, values, depth, options);
             }
             else if (field.IsRepeated)
             {
                 writer.WriteStartArray();
                 foreach (var value in values ?? [])
                 {
-                    WriteRepeated(writer, field, value, depth);
+                    WriteRepeated(writer, field, value, depth, options);
                 }
 
                 writer.WriteEndArray();
             }
             else if (values is null)
             {
-                ProtoValueWriter.WriteDefault(writer, field, depth);
+                ProtoValueWriter.WriteDefault(writer, field, depth, options);
             }
             else
             {
-                ProtoValueWriter.Write(writer, field, field.Type == ProtoFieldType.Message ? Merge(values) : values[^1], depth);
+                ProtoValueWriter.Write(writer, field, field.Type == ProtoFieldType.Message ? Merge(values) : values[^1], depth, options);
             }
         }
-
-        writer.WriteEndObject();
     }
 
     /// <summary>Reads every field of <paramref name="data"/> into per-field lists, remembering the last member set of each oneof.</summary>
@@ -92,12 +97,12 @@ internal static class ProtoDecoder
             || (field.IsRepeated && wireType == WireFormat.WireType.LengthDelimited && ProtoNames.IsPackable(field.Type));
     }
 
-    private static void WriteRepeated(Utf8JsonWriter writer, ProtoField field, ProtoWireValue value, int depth)
+    private static void WriteRepeated(Utf8JsonWriter writer, ProtoField field, ProtoWireValue value, int depth, ProtoJsonOptions options)
     {
         var itemWireType = ProtoNames.WireType(field.Type);
         if (value.WireType == itemWireType)
         {
-            ProtoValueWriter.Write(writer, field, value, depth);
+            ProtoValueWriter.Write(writer, field, value, depth, options);
             return;
         }
 
@@ -105,7 +110,7 @@ internal static class ProtoDecoder
         while (!input.IsAtEnd)
         {
             ProtoWireValue.TryRead(input, itemWireType, out var item);
-            ProtoValueWriter.Write(writer, field, item, depth);
+            ProtoValueWriter.Write(writer, field, item, depth, options);
         }
     }
 

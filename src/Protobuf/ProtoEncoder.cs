@@ -6,10 +6,13 @@ namespace Bff.Protobuf;
 /// <summary>Encodes a <see cref="JsonObject"/> as the protobuf wire bytes of a message, driven by its descriptor.</summary>
 internal static class ProtoEncoder
 {
+    // google.protobuf.Value { null_value: NULL_VALUE }: the oneof member set to its only value, 0.
+    private static readonly byte[] NullValue = [0x08, 0x00];
+
     /// <summary>Encodes <paramref name="value"/> as <paramref name="type"/>; error paths start at <paramref name="path"/>.</summary>
     public static byte[] EncodeMessage(ProtoMessage type, JsonObject value, string path)
     {
-        var fields = new List<(ProtoField Field, JsonNode Node)>(value.Count);
+        var fields = new List<(ProtoField Field, JsonNode? Node)>(value.Count);
         foreach (var (key, node) in value)
         {
             if (!type.TryGetField(key, out var field))
@@ -17,7 +20,8 @@ internal static class ProtoEncoder
                 throw new ProtoEncodeException($"{path}.{key}", $"no such field in message {type.FullName}");
             }
 
-            if (node is null)
+            // null leaves a field out, except a google.protobuf.Value, where it is the null value.
+            if (node is null && field.MessageType?.FullName != WellKnownProtos.Value)
             {
                 continue;
             }
@@ -70,9 +74,14 @@ internal static class ProtoEncoder
             : throw new ProtoEncodeException(path, $"{node.ToJsonString()} is not an object (message {type.FullName})");
     }
 
-    private static void WriteField(CodedOutputStream output, ProtoField field, JsonNode node, string path)
+    private static void WriteField(CodedOutputStream output, ProtoField field, JsonNode? node, string path)
     {
-        if (field.IsMap)
+        if (node is null)
+        {
+            output.WriteTag(field.Number, WireFormat.WireType.LengthDelimited);
+            output.WriteBytes(UnsafeByteOperations.UnsafeWrap(NullValue));
+        }
+        else if (field.IsMap)
         {
             WriteMap(output, field, node, path);
         }

@@ -9,7 +9,7 @@ namespace Bff.Protobuf;
 internal static class ProtoMapDecoder
 {
     /// <summary>Writes the map entries in <paramref name="entries"/> (null when the map is empty) as a JSON object.</summary>
-    public static void Write(Utf8JsonWriter writer, ProtoField field, List<ProtoWireValue>? entries, int depth)
+    public static void Write(Utf8JsonWriter writer, ProtoField field, List<ProtoWireValue>? entries, int depth, ProtoJsonOptions options)
     {
         var (keyField, valueField) = (field.MapKey!, field.MapValue!);
         var order = new List<string>();
@@ -56,11 +56,11 @@ internal static class ProtoMapDecoder
             writer.WritePropertyName(name);
             if (values[name] is { } value)
             {
-                ProtoValueWriter.Write(writer, valueField, value, depth);
+                ProtoValueWriter.Write(writer, valueField, value, depth, options);
             }
             else
             {
-                ProtoValueWriter.WriteDefault(writer, valueField, depth);
+                ProtoValueWriter.WriteDefault(writer, valueField, depth, options);
             }
         }
 

@@ -45,6 +45,9 @@ public sealed class ProtoMessage
     /// <summary>Gets the enclosing message of a nested message, or <see langword="null"/>.</summary>
     public ProtoMessage? Parent { get; }
 
+    /// <summary>Gets the set the message was resolved in (to find the types a <c>google.protobuf.Any</c> names).</summary>
+    internal ProtoSchemaSet? Schema { get; set; }
+
     /// <summary>Gets the fields in declaration order (oneof members included).</summary>
     public IReadOnlyList<ProtoField> Fields => _fields;
 

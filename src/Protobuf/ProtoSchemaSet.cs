@@ -27,6 +27,10 @@ public sealed class ProtoSchemaSet
         }
 
         _types.Resolve(_services.Values);
+        foreach (var message in _types.Messages)
+        {
+            message.Schema = this;
+        }
     }
 
     /// <summary>Gets the files of the set, in the order given (imported files first).</summary>

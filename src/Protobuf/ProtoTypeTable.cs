@@ -24,6 +24,9 @@ internal sealed class ProtoTypeTable
     /// <summary>Finds a message or enum by full name (no leading dot).</summary>
     public object? Find(string fullName) => _types.GetValueOrDefault(fullName);
 
+    /// <summary>Gets every message of the table, nested ones included.</summary>
+    public IEnumerable<ProtoMessage> Messages => _types.Values.OfType<ProtoMessage>();
+
     /// <summary>Resolves every field type of every file, and the request and response types of <paramref name="services"/>.</summary>
     public void Resolve(IEnumerable<ProtoService> services)
     {

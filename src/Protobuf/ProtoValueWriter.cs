@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -7,7 +8,7 @@ namespace Bff.Protobuf;
 internal static class ProtoValueWriter
 {
     /// <summary>Writes <paramref name="value"/> interpreted as the type of <paramref name="field"/>.</summary>
-    public static void Write(Utf8JsonWriter writer, ProtoField field, ProtoWireValue value, int depth)
+    public static void Write(Utf8JsonWriter writer, ProtoField field, ProtoWireValue value, int depth, ProtoJsonOptions options)
     {
         var bits = value.Bits;
         switch (field.Type)
@@ -16,19 +17,19 @@ internal static class ProtoValueWriter
                 writer.WriteNumberValue((int)bits);
                 break;
             case ProtoFieldType.Int64 or ProtoFieldType.SFixed64:
-                writer.WriteNumberValue((long)bits);
+                WriteInt64(writer, (long)bits, options);
                 break;
             case ProtoFieldType.UInt32 or ProtoFieldType.Fixed32:
                 writer.WriteNumberValue((uint)bits);
                 break;
             case ProtoFieldType.UInt64 or ProtoFieldType.Fixed64:
-                writer.WriteNumberValue(bits);
+                WriteUInt64(writer, bits, options);
                 break;
             case ProtoFieldType.SInt32:
                 writer.WriteNumberValue((int)((uint)bits >> 1) ^ -(int)((uint)bits & 1));
                 break;
             case ProtoFieldType.SInt64:
-                writer.WriteNumberValue((long)(bits >> 1) ^ -(long)(bits & 1));
+                WriteInt64(writer, (long)(bits >> 1) ^ -(long)(bits & 1), options);
                 break;
             case ProtoFieldType.Bool:
                 writer.WriteBooleanValue(bits != 0);
@@ -49,13 +50,13 @@ internal static class ProtoValueWriter
                 WriteEnum(writer, field.EnumType!, (int)bits);
                 break;
             default:
-                WriteNested(writer, field.ResolvedMessageType, value.Bytes, depth + 1);
+                WriteNested(writer, field.ResolvedMessageType, value.Bytes, depth + 1, options);
                 break;
         }
     }
 
     /// <summary>Writes the proto3 default of <paramref name="field"/>: 0, "", false, the first enum value, or an empty message.</summary>
-    public static void WriteDefault(Utf8JsonWriter writer, ProtoField field, int depth)
+    public static void WriteDefault(Utf8JsonWriter writer, ProtoField field, int depth, ProtoJsonOptions options)
     {
         switch (field.Type)
         {
@@ -69,7 +70,10 @@ internal static class ProtoValueWriter
                 WriteEnum(writer, field.EnumType!, 0);
                 break;
             case ProtoFieldType.Message:
-                WriteNested(writer, field.ResolvedMessageType, ReadOnlyMemory<byte>.Empty, depth + 1);
+                WriteNested(writer, field.ResolvedMessageType, ReadOnlyMemory<byte>.Empty, depth + 1, options);
+                break;
+            case ProtoFieldType.Int64 or ProtoFieldType.SInt64 or ProtoFieldType.SFixed64 or ProtoFieldType.UInt64 or ProtoFieldType.Fixed64:
+                WriteInt64(writer, 0, options);
                 break;
             default:
                 writer.WriteNumberValue(0);
@@ -77,12 +81,36 @@ internal static class ProtoValueWriter
         }
     }
 
-    /// <summary>Writes a nested message: the JSON form of a well-known type, or an object.</summary>
-    public static void WriteNested(Utf8JsonWriter writer, ProtoMessage type, ReadOnlyMemory<byte> data, int depth)
+    private static void WriteInt64(Utf8JsonWriter writer, long value, ProtoJsonOptions options)
     {
-        if (!WellKnownTypeDecoder.TryWrite(writer, type, data, depth))
+        if (options.Int64AsString)
         {
-            ProtoDecoder.WriteMessage(writer, type, data, depth);
+            writer.WriteStringValue(value.ToString(CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteNumberValue(value);
+        }
+    }
+
+    private static void WriteUInt64(Utf8JsonWriter writer, ulong value, ProtoJsonOptions options)
+    {
+        if (options.Int64AsString)
+        {
+            writer.WriteStringValue(value.ToString(CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteNumberValue(value);
+        }
+    }
+
+    /// <summary>Writes a nested message: the JSON form of a well-known type, or an object.</summary>
+    public static void WriteNested(Utf8JsonWriter writer, ProtoMessage type, ReadOnlyMemory<byte> data, int depth, ProtoJsonOptions options)
+    {
+        if (!WellKnownTypeDecoder.TryWrite(writer, type, data, depth, options))
+        {
+            ProtoDecoder.WriteMessage(writer, type, data, depth, options);
         }
     }
 

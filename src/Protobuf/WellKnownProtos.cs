@@ -21,6 +21,12 @@ internal static class WellKnownProtos
     /// <summary>The full name of <c>google.protobuf.ListValue</c>.</summary>
     public const string ListValue = "google.protobuf.ListValue";
 
+    /// <summary>The full name of <c>google.protobuf.FieldMask</c>, whose JSON form is <c>"a.b,c"</c>.</summary>
+    public const string FieldMask = "google.protobuf.FieldMask";
+
+    /// <summary>The full name of <c>google.protobuf.Any</c>, whose JSON form is the packed message with an <c>@type</c>.</summary>
+    public const string Any = "google.protobuf.Any";
+
     /// <summary>
     /// Gets a value indicating whether <paramref name="fullName"/> is a wrapper (<c>google.protobuf.StringValue</c>, ...)
     /// whose JSON form is its bare <c>value</c>.
@@ -32,5 +38,5 @@ internal static class WellKnownProtos
 
     /// <summary>Gets a value indicating whether <paramref name="fullName"/> has a special JSON form.</summary>
     public static bool HasSpecialJson(string fullName) =>
-        IsWrapper(fullName) || fullName is Timestamp or Duration or Struct or Value or ListValue;
+        IsWrapper(fullName) || fullName is Timestamp or Duration or Struct or Value or ListValue or FieldMask or Any;
 }

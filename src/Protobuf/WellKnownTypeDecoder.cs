@@ -11,7 +11,7 @@ namespace Bff.Protobuf;
 internal static class WellKnownTypeDecoder
 {
     /// <summary>Writes <paramref name="data"/> in the JSON form of <paramref name="type"/>; returns false for other types.</summary>
-    public static bool TryWrite(Utf8JsonWriter writer, ProtoMessage type, ReadOnlyMemory<byte> data, int depth)
+    public static bool TryWrite(Utf8JsonWriter writer, ProtoMessage type, ReadOnlyMemory<byte> data, int depth, ProtoJsonOptions options)
     {
         if (!WellKnownProtos.HasSpecialJson(type.FullName))
         {
@@ -43,15 +43,21 @@ internal static class WellKnownTypeDecoder
             case WellKnownProtos.Value:
                 WriteValue(writer, data, depth);
                 return true;
+            case WellKnownProtos.FieldMask:
+                WellKnownFieldMask.Write(writer, slots[0]);
+                return true;
+            case WellKnownProtos.Any:
+                WellKnownAny.Write(writer, type, slots, depth, options);
+                return true;
             default:
                 var field = type.Fields[0];
                 if (slots[0] is { } values)
                 {
-                    ProtoValueWriter.Write(writer, field, values[^1], depth);
+                    ProtoValueWriter.Write(writer, field, values[^1], depth, options);
                 }
                 else
                 {
-                    ProtoValueWriter.WriteDefault(writer, field, depth);
+                    ProtoValueWriter.WriteDefault(writer, field, depth, options);
                 }
 
                 return true;

@@ -31,6 +31,10 @@ internal static class WellKnownTypeEncoder
                     : throw new ProtoEncodeException(path, $"{node.ToJsonString()} is not a list (google.protobuf.ListValue)");
             case WellKnownProtos.Value:
                 return EncodeValue(node, path);
+            case WellKnownProtos.FieldMask:
+                return WellKnownFieldMask.Encode(node, path);
+            case WellKnownProtos.Any:
+                return WellKnownAny.Encode(type, node, path);
         }
 
         if (node is not JsonValue value)
