@@ -55,16 +55,20 @@ internal static class GrpcReflectionContract
         var client = new ServerReflection.ServerReflectionClient(channel);
         var giveUp = time.GetUtcNow() + wait;
         var delay = FirstDelay;
+        var problem = string.Empty;
         while (true)
         {
-            string problem;
             try
             {
                 return (await GrpcReflectionReader.ReadAllAsync(client, giveUp.UtcDateTime).ConfigureAwait(false), string.Empty);
             }
-            catch (RpcException ex)
+            catch (RpcException ex) when (ex.StatusCode != StatusCode.DeadlineExceeded || problem.Length == 0)
             {
+                // The last try ends at the deadline; the failure before it (a refused connection) says more.
                 problem = $"{ex.StatusCode}: {ex.Status.Detail}";
+            }
+            catch (RpcException)
+            {
             }
 
             var left = giveUp - time.GetUtcNow();
