@@ -140,8 +140,8 @@ public sealed class ProtoContractBindingTests
 
         var error = Assert.Throws<BffConfigurationException>(() => factory.StartServer());
 
-        Assert.Contains($"{folder.PathOf("orders.proto")}:3:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("acme/common/money.proto", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{folder.PathOf("orders.proto")}:3:8: unable to find: 'acme/common/money.proto'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{folder.PathOf("orders.proto")}:4:17: type not found: 'acme.common.Money'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
