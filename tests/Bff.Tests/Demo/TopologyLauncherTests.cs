@@ -47,11 +47,18 @@ public sealed class TopologyLauncherTests
         }
 
         using var redirect = await client.GetAsync($"http://localhost:{ports["edge-http"]}/web/graphql");
+        using var toCanary = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"https://localhost:{ports["edge"]}/web/graphql")
+        {
+            Headers = { { "X-Canary", "1" } },
+            Content = new StringContent("""{"query":"{ __typename }"}""", Encoding.UTF8, "application/json"),
+        });
 
         Assert.All(answers.Values, answer => Assert.StartsWith("""200 {"data":{"__typename":"Query"}""", answer, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.PermanentRedirect, redirect.StatusCode);
         Assert.Contains("front door https://localhost:", demo.Output, StringComparison.Ordinal);
-        // Four replicas, each on the Redis the command started.
-        Assert.Equal(4, demo.Output.Split('\n').Count(l => l.Contains("Redis connected", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.OK, toCanary.StatusCode);
+        Assert.Contains($"canary     web http://localhost:{ports["web-canary"]}", demo.Output, StringComparison.Ordinal);
+        // Five replicas (two of each host and the web canary), each on the Redis the command started.
+        Assert.Equal(5, demo.Output.Split('\n').Count(l => l.Contains("Redis connected", StringComparison.Ordinal)));
     }
 }
