@@ -128,7 +128,8 @@ public sealed class EdgeTopology : IAsyncLifetime
     })
     { Timeout = TimeSpan.FromSeconds(20) };
 
-    private static int FreePort()
+    /// <summary>A loopback port free at the time of asking.</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
