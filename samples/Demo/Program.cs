@@ -119,7 +119,8 @@ using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop
 
 try
 {
-    await Readiness.WaitAsync(bffs, TimeSpan.FromSeconds(60), stop.Token);
+    // Generous: on a busy machine five hosts starting at once (the topology) take a while to answer their first request.
+    await Readiness.WaitAsync(bffs, TimeSpan.FromSeconds(180), stop.Token);
     Console.WriteLine();
     Console.WriteLine("Bff demo is running:");
     if (ports.Topology)

@@ -20,7 +20,7 @@ public sealed class TopologyLauncherTests
         listeners.ForEach(l => l.Stop());
         var arguments = ports.SelectMany(p => new[] { "--port", $"{p.Key}={p.Value}" }).Prepend("--topology").ToArray();
         using var demo = BuiltProgram.Start("samples/Demo", "Bff.Samples.Demo", new Dictionary<string, string>(), arguments);
-        await demo.WaitForOutputAsync("Bff demo is running", TimeSpan.FromSeconds(120));
+        await demo.WaitForOutputAsync("Bff demo is running", TimeSpan.FromSeconds(200));
         using var client = new HttpClient(new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
