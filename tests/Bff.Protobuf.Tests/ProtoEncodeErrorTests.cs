@@ -1,9 +1,6 @@
 using System.Text.Json.Nodes;
-using Bff.Protobuf;
-using Bff.Stitching.Grpc;
-using Xunit;
 
-namespace Bff.Tests.Stitching.Grpc;
+namespace Bff.Protobuf.Tests;
 
 public class ProtoEncodeErrorTests
 {
@@ -23,7 +20,7 @@ public class ProtoEncodeErrorTests
     [InlineData("Proposal", """{"status":"PENDING"}""", "Proposal.status: \"PENDING\" is not a value of enum marketplace.proposals.v1.ProposalStatus")]
     public void Names_the_message_and_field_path(string message, string json, string expected)
     {
-        var type = ProtoTestFiles.ProposalsMessage(message);
+        var type = ProposalsProto.ProposalsMessage(message);
 
         var error = Assert.Throws<ProtoEncodeException>(() => ProtoCodec.Encode(type, JsonNode.Parse(json)!.AsObject()));
 

@@ -1,7 +1,5 @@
-using Bff.Protobuf;
-using Bff.Stitching.Grpc;
 
-namespace Bff.Tests.Stitching.Grpc;
+namespace Bff.Protobuf.Tests;
 
 /// <summary>A test contract using every feature the codec supports (all scalars, lists, maps, oneofs, well-known types).</summary>
 internal static class KitchenSinkProto
@@ -10,7 +8,7 @@ internal static class KitchenSinkProto
     public const string Text = """
         syntax = "proto3";
         package kitchen.v1;
-        option csharp_namespace = "Bff.Tests.Stitching.Grpc.KitchenSink";
+        option csharp_namespace = "Bff.Protobuf.Tests.KitchenSink";
         import "google/protobuf/timestamp.proto";
         import "google/protobuf/duration.proto";
         import "google/protobuf/wrappers.proto";
@@ -50,7 +48,7 @@ internal static class KitchenSinkProto
         }
         """;
 
-    private static readonly Lazy<ProtoSchemaSet> LazySchema = new(() => ProtoTestFiles.Schema(Text, "kitchen_sink.proto"));
+    private static readonly Lazy<ProtoSchemaSet> LazySchema = new(() => ProtoFiles.Schema(Text, "kitchen_sink.proto"));
 
     /// <summary>Gets the <c>kitchen.v1.Sink</c> message.</summary>
     public static ProtoMessage Sink => Message("Sink");

@@ -1,42 +1,39 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Bff.Protobuf;
-using Bff.Stitching.Grpc;
 using Google.Protobuf;
-using Xunit;
 
-namespace Bff.Tests.Stitching.Grpc;
+namespace Bff.Protobuf.Tests;
 
 public class ProtoCodecTests
 {
     [Fact]
     public void Decodes_absent_scalars_as_proto3_defaults_and_omits_absent_messages()
     {
-        var decoded = ProtoCodec.Decode(ProtoTestFiles.ProposalsMessage("Proposal"), Array.Empty<byte>());
+        var decoded = ProtoCodec.Decode(ProposalsProto.ProposalsMessage("Proposal"), Array.Empty<byte>());
 
         Assert.Equal(
             """{"id":"","job_id":"","freelancer_id":"","cover_letter":"","status":"PROPOSAL_STATUS_UNSPECIFIED","submitted_at":"","estimated_days":0}""",
-            ProtoTestFiles.Json(decoded));
+            ProposalsProto.Json(decoded));
     }
 
     [Fact]
     public void Round_trips_a_proposal_with_nested_money_and_enum()
     {
-        var proposal = ProtoTestFiles.ProposalsMessage("Proposal");
+        var proposal = ProposalsProto.ProposalsMessage("Proposal");
         var json = """{"id":"p1","job_id":"j1","freelancer_id":"f1","cover_letter":"Hi ✓","bid":{"currency":"EUR","amount_cents":9007199254740993},"status":"PROPOSAL_STATUS_SHORTLISTED","submitted_at":"2024-05-01T10:00:00Z","estimated_days":12}""";
 
         var decoded = ProtoCodec.Decode(proposal, ProtoCodec.Encode(proposal, JsonNode.Parse(json)!.AsObject()));
 
-        Assert.Equal(json, ProtoTestFiles.Json(decoded));
+        Assert.Equal(json, ProposalsProto.Json(decoded));
         Assert.Equal(9007199254740993L, decoded["bid"]!["amount_cents"]!.GetValue<long>());
     }
 
     [Fact]
     public void Accepts_json_names_numeric_strings_enum_numbers_and_clr_values()
     {
-        var request = ProtoTestFiles.ProposalsMessage("ListProposalsRequest");
+        var request = ProposalsProto.ProposalsMessage("ListProposalsRequest");
         var canonical = ProtoCodec.Encode(request, new JsonObject { ["job_id"] = "j1", ["page_size"] = 42, ["page_token"] = null });
-        var proposal = ProtoTestFiles.ProposalsMessage("Proposal");
+        var proposal = ProposalsProto.ProposalsMessage("Proposal");
 
         Assert.Equal(canonical, ProtoCodec.Encode(request, JsonNode.Parse("""{"jobId":"j1","pageSize":"42","pageToken":null}""")!.AsObject()));
         Assert.Equal(canonical, ProtoCodec.Encode(request, JsonNode.Parse("""{"jobId":"j1","pageSize":42.0}""")!.AsObject()));
@@ -48,7 +45,7 @@ public class ProtoCodecTests
     [Fact]
     public void Leaves_default_values_and_nulls_off_the_wire()
     {
-        var request = ProtoTestFiles.ProposalsMessage("ListProposalsRequest");
+        var request = ProposalsProto.ProposalsMessage("ListProposalsRequest");
 
         Assert.Empty(ProtoCodec.Encode(request, JsonNode.Parse("""{"job_id":"","page_size":0,"page_token":null}""")!.AsObject()));
     }
@@ -61,7 +58,7 @@ public class ProtoCodecTests
 
         var decoded = ProtoCodec.Decode(scalars, ProtoCodec.Encode(scalars, JsonNode.Parse(json)!.AsObject()));
 
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), decoded), ProtoTestFiles.Json(decoded));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), decoded), ProposalsProto.Json(decoded));
         Assert.Equal(ulong.MaxValue, decoded["f_uint64"]!.GetValue<ulong>());
         Assert.Equal(-2147483648L, decoded["f_sint32"]!.GetValue<long>());
     }
@@ -79,9 +76,9 @@ public class ProtoCodecTests
         var unpackedNumbers = new byte[] { 0x10, 0x01, 0x10, 0x02 };
         var packedUnpacked = new byte[] { 0xAA, 0x01, 0x02, 0x07, 0x08 };
         var decoded = ProtoCodec.Decode(sink, [.. unpackedNumbers, .. packedUnpacked]);
-        Assert.Equal("[1,2]", ProtoTestFiles.Json(decoded["numbers"]));
-        Assert.Equal("[7,8]", ProtoTestFiles.Json(decoded["unpacked"]));
-        Assert.Equal("[]", ProtoTestFiles.Json(decoded["tags"]));
+        Assert.Equal("[1,2]", ProposalsProto.Json(decoded["numbers"]));
+        Assert.Equal("[7,8]", ProposalsProto.Json(decoded["unpacked"]));
+        Assert.Equal("[]", ProposalsProto.Json(decoded["tags"]));
     }
 
     [Fact]
@@ -94,7 +91,7 @@ public class ProtoCodecTests
 
         Assert.Equal(
             """{"numbers":[-1,0,5],"zigzags":[-3,3],"ratios":[0.5,-0],"colors":["COLOR_RED",7],"tags":["x"],"items":[{"name":"a","qty":1},{"name":"","qty":0}],"counts":{"a":1,"b":0},"items_by_id":{"-12":{"name":"n","qty":2}},"flags":{"true":"yes","false":""},"item":{"name":"chosen","qty":3},"maybe":0,"unpacked":[1],"child":{"numbers":[],"zigzags":[],"ratios":[],"colors":[],"tags":[],"items":[],"counts":{},"items_by_id":{},"flags":{},"text":"inner","unpacked":[]}}""",
-            ProtoTestFiles.Json(decoded));
+            ProposalsProto.Json(decoded));
     }
 
     [Fact]
@@ -109,7 +106,7 @@ public class ProtoCodecTests
         Assert.Equal("-1.250s", decoded["timeout"]!.GetValue<string>());
         Assert.Equal("hello", decoded["note"]!.GetValue<string>());
         Assert.Equal(9007199254740993L, decoded["big"]!.GetValue<long>());
-        Assert.Equal("""{"a":[1,"two",true,null,{"b":{}}]}""", ProtoTestFiles.Json(decoded["extra"]));
+        Assert.Equal("""{"a":[1,"two",true,null,{"b":{}}]}""", ProposalsProto.Json(decoded["extra"]));
         Assert.Equal(3.5, decoded["any_value"]!.GetValue<double>());
     }
 
@@ -136,7 +133,7 @@ public class ProtoCodecTests
 
         Assert.False(decoded.ContainsKey("text"));
         Assert.Equal(2, decoded["number"]!.GetValue<int>());
-        Assert.Equal("""{"k":2}""", ProtoTestFiles.Json(decoded["counts"]));
+        Assert.Equal("""{"k":2}""", ProposalsProto.Json(decoded["counts"]));
     }
 
     [Fact]
@@ -148,13 +145,13 @@ public class ProtoCodecTests
 
         var decoded = ProtoCodec.Decode(sink, [.. first, .. second]);
 
-        Assert.Equal("""{"name":"a","qty":4}""", ProtoTestFiles.Json(decoded["item"]));
+        Assert.Equal("""{"name":"a","qty":4}""", ProposalsProto.Json(decoded["item"]));
     }
 
     [Fact]
     public void Skips_unknown_fields_and_keeps_unknown_enum_numbers()
     {
-        var money = ProtoTestFiles.ProposalsMessage("Money");
+        var money = ProposalsProto.ProposalsMessage("Money");
         var bytes = Write(output =>
         {
             output.WriteTag(99, WireFormat.WireType.LengthDelimited);
@@ -166,7 +163,7 @@ public class ProtoCodecTests
             output.WriteTag(98, WireFormat.WireType.Fixed64);
             output.WriteFixed64(1);
         });
-        var proposal = ProtoTestFiles.ProposalsMessage("Proposal");
+        var proposal = ProposalsProto.ProposalsMessage("Proposal");
 
         Assert.Equal("""{"currency":"","amount_cents":-7}""", ProtoCodec.Decode(money, bytes).ToJsonString());
         Assert.Equal(42, ProtoCodec.Decode(proposal, [0x30, 42])["status"]!.GetValue<int>());
@@ -175,7 +172,7 @@ public class ProtoCodecTests
     [Fact]
     public void Decoded_values_behave_like_parsed_json()
     {
-        var decoded = ProtoCodec.Decode(ProtoTestFiles.ProposalsMessage("ListProposalsResponse"), [0x18, 0x05]);
+        var decoded = ProtoCodec.Decode(ProposalsProto.ProposalsMessage("ListProposalsResponse"), [0x18, 0x05]);
 
         Assert.Equal(5L, decoded["total_size"]!.GetValue<long>());
         Assert.Equal(5.0, decoded["total_size"]!.GetValue<double>());
@@ -185,7 +182,7 @@ public class ProtoCodecTests
     [Fact]
     public void Reports_malformed_bytes()
     {
-        var error = Assert.Throws<ProtoDecodeException>(() => ProtoCodec.Decode(ProtoTestFiles.ProposalsMessage("Proposal"), [0x0A, 0x05, 0x41]));
+        var error = Assert.Throws<ProtoDecodeException>(() => ProtoCodec.Decode(ProposalsProto.ProposalsMessage("Proposal"), [0x0A, 0x05, 0x41]));
 
         Assert.Equal("marketplace.proposals.v1.Proposal", error.MessageName);
     }
@@ -212,7 +209,7 @@ public class ProtoCodecTests
     [Fact]
     public void Decodes_from_a_span_and_straight_into_a_writer()
     {
-        var money = ProtoTestFiles.ProposalsMessage("Money");
+        var money = ProposalsProto.ProposalsMessage("Money");
         byte[] bytes = [0x0A, 0x03, (byte)'U', (byte)'S', (byte)'D'];
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
