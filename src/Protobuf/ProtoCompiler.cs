@@ -80,7 +80,7 @@ public static class ProtoCompiler
         }
         catch (ProtoParseException ex)
         {
-            return new ProtoCompilation(null, [new ProtoDiagnostic(ex.FileName, ex.Line, ex.Column, ex.Reason)]);
+            return new ProtoCompilation(null, [new ProtoDiagnostic(ex.FileName, 0, 0, ex.Reason)]);
         }
     }
 }

@@ -44,7 +44,7 @@ internal static class ProtoDescriptorReader
 
     private static ProtoMessage ReadMessage(DescriptorProto descriptor, ProtoFile file, string prefix, ProtoMessage? parent)
     {
-        var message = new ProtoMessage(descriptor.Name, file.FileName, 0, 0, file.IsProto3, parent) { FullName = prefix + descriptor.Name };
+        var message = new ProtoMessage(descriptor.Name, file.FileName, file.IsProto3, parent) { FullName = prefix + descriptor.Name };
         var nestedPrefix = message.FullName + ".";
         var entries = descriptor.NestedTypes.Where(n => n.Options?.MapEntry == true)
             .ToDictionary(n => "." + nestedPrefix + n.Name, StringComparer.Ordinal);
@@ -70,7 +70,7 @@ internal static class ProtoDescriptorReader
                 : ProtoFieldFactory.Field(field, OneofName(descriptor, field), file.IsProto3);
             if (message.AddField(read) is { } clash)
             {
-                throw new ProtoParseException(file.FileName, 0, 0, $"field '{field.Name}' of '{message.FullName}' clashes with '{clash.Name}'");
+                throw new ProtoParseException(file.FileName, $"field '{field.Name}' of '{message.FullName}' clashes with '{clash.Name}'");
             }
         }
 
@@ -86,10 +86,10 @@ internal static class ProtoDescriptorReader
 
     private static ProtoEnum ReadEnum(EnumDescriptorProto descriptor, ProtoFile file, string prefix)
     {
-        var value = new ProtoEnum(descriptor.Name, file.FileName, 0, 0, isClosed: !file.IsProto3) { FullName = prefix + descriptor.Name };
+        var value = new ProtoEnum(descriptor.Name, file.FileName, isClosed: !file.IsProto3) { FullName = prefix + descriptor.Name };
         foreach (var item in descriptor.Values)
         {
-            value.AddValue(new ProtoEnumValue(item.Name, item.Number, 0));
+            value.AddValue(new ProtoEnumValue(item.Name, item.Number));
         }
 
         return value;
@@ -97,10 +97,10 @@ internal static class ProtoDescriptorReader
 
     private static ProtoService ReadService(ServiceDescriptorProto descriptor, ProtoFile file, string prefix)
     {
-        var service = new ProtoService(descriptor.Name, file.FileName, 0, 0) { FullName = prefix + descriptor.Name };
+        var service = new ProtoService(descriptor.Name, file.FileName) { FullName = prefix + descriptor.Name };
         foreach (var method in descriptor.Methods)
         {
-            service.AddMethod(new ProtoMethod(service, method.Name, method.InputType, method.OutputType, 0, 0)
+            service.AddMethod(new ProtoMethod(service, method.Name, method.InputType, method.OutputType)
             {
                 ClientStreaming = method.ClientStreaming,
                 ServerStreaming = method.ServerStreaming,

@@ -9,13 +9,11 @@ public sealed class ProtoEnum
     private readonly Dictionary<string, ProtoEnumValue> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<int, ProtoEnumValue> _byNumber = [];
 
-    internal ProtoEnum(string name, string fileName, int line, int column, bool isClosed)
+    internal ProtoEnum(string name, string fileName, bool isClosed)
     {
         Name = name;
         FullName = name;
         FileName = fileName;
-        Line = line;
-        Column = column;
         IsClosed = isClosed;
     }
 
@@ -27,12 +25,6 @@ public sealed class ProtoEnum
 
     /// <summary>Gets the name of the file that declares the enum.</summary>
     public string FileName { get; }
-
-    /// <summary>Gets the 1-based line of the declaration.</summary>
-    public int Line { get; }
-
-    /// <summary>Gets the 1-based column of the declaration.</summary>
-    public int Column { get; }
 
     /// <summary>Gets a value indicating whether the enum is closed (proto2: unknown numbers are not valid values).</summary>
     public bool IsClosed { get; }

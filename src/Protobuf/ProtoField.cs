@@ -5,15 +5,13 @@ public sealed class ProtoField
 {
     private ProtoMessage? _declaringMessage;
 
-    internal ProtoField(string name, int number, string typeName, ProtoFieldType type, int line, int column)
+    internal ProtoField(string name, int number, string typeName, ProtoFieldType type)
     {
         Name = name;
         JsonName = ProtoNames.ToJsonName(name);
         Number = number;
         TypeName = typeName;
         Type = type;
-        Line = line;
-        Column = column;
     }
 
     /// <summary>Gets the field name as written in the .proto file (usually snake_case).</summary>
@@ -83,12 +81,6 @@ public sealed class ProtoField
 
     /// <summary>Gets or sets the position of the field in <see cref="ProtoMessage.Fields"/>.</summary>
     internal int Index { get; set; }
-
-    /// <summary>Gets the 1-based line of the declaration (of its type).</summary>
-    public int Line { get; }
-
-    /// <summary>Gets the 1-based column of the declaration (of its type).</summary>
-    public int Column { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{TypeName} {Name} = {Number}";

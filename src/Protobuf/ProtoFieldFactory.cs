@@ -12,7 +12,7 @@ internal static class ProtoFieldFactory
         var type = TypeOf(descriptor.type);
         var repeated = descriptor.label == FieldDescriptorProto.Label.LabelRepeated;
         var isScalar = type is not (ProtoFieldType.Message or ProtoFieldType.Enum);
-        var field = new ProtoField(descriptor.Name, descriptor.Number, isScalar ? ProtoNames.Keyword(type) : descriptor.TypeName, type, 0, 0)
+        var field = new ProtoField(descriptor.Name, descriptor.Number, isScalar ? ProtoNames.Keyword(type) : descriptor.TypeName, type)
         {
             IsRepeated = repeated,
             IsOptional = descriptor.Proto3Optional || (!isProto3 && descriptor.label == FieldDescriptorProto.Label.LabelOptional),
@@ -33,7 +33,7 @@ internal static class ProtoFieldFactory
     {
         var key = Field(entry.Fields.Single(f => f.Number == 1), null, isProto3: true);
         var value = Field(entry.Fields.Single(f => f.Number == 2), null, isProto3: true);
-        var field = new ProtoField(descriptor.Name, descriptor.Number, $"map<{key.TypeName}, {value.TypeName}>", ProtoFieldType.Message, 0, 0)
+        var field = new ProtoField(descriptor.Name, descriptor.Number, $"map<{key.TypeName}, {value.TypeName}>", ProtoFieldType.Message)
         {
             IsRepeated = true,
             MapKey = key,

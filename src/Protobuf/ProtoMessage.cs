@@ -13,13 +13,11 @@ public sealed class ProtoMessage
     private readonly List<string> _oneofs = [];
     private Dictionary<string, ProtoField>? _byJsonName;
 
-    internal ProtoMessage(string name, string fileName, int line, int column, bool isProto3, ProtoMessage? parent)
+    internal ProtoMessage(string name, string fileName, bool isProto3, ProtoMessage? parent)
     {
         Name = name;
         FullName = name;
         FileName = fileName;
-        Line = line;
-        Column = column;
         IsProto3 = isProto3;
         Parent = parent;
     }
@@ -32,12 +30,6 @@ public sealed class ProtoMessage
 
     /// <summary>Gets the name of the file that declares the message.</summary>
     public string FileName { get; }
-
-    /// <summary>Gets the 1-based line of the declaration.</summary>
-    public int Line { get; }
-
-    /// <summary>Gets the 1-based column of the declaration.</summary>
-    public int Column { get; }
 
     /// <summary>Gets a value indicating whether the declaring file uses <c>syntax = "proto3"</c>.</summary>
     public bool IsProto3 { get; }

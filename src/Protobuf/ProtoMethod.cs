@@ -6,14 +6,12 @@ public sealed class ProtoMethod
     private ProtoMessage? _inputType;
     private ProtoMessage? _outputType;
 
-    internal ProtoMethod(ProtoService service, string name, string inputTypeName, string outputTypeName, int line, int column)
+    internal ProtoMethod(ProtoService service, string name, string inputTypeName, string outputTypeName)
     {
         Service = service;
         Name = name;
         InputTypeName = inputTypeName;
         OutputTypeName = outputTypeName;
-        Line = line;
-        Column = column;
     }
 
     /// <summary>Gets the service that declares the method.</summary>
@@ -62,12 +60,6 @@ public sealed class ProtoMethod
 
     /// <summary>Gets a value indicating whether the method is declared <c>NO_SIDE_EFFECTS</c> or <c>IDEMPOTENT</c> (safe to retry).</summary>
     public bool IsIdempotent => IdempotencyLevel != ProtoIdempotencyLevel.Unknown;
-
-    /// <summary>Gets the 1-based line of the declaration.</summary>
-    public int Line { get; }
-
-    /// <summary>Gets the 1-based column of the declaration.</summary>
-    public int Column { get; }
 
     /// <inheritdoc />
     public override string ToString() => FullName;

@@ -21,8 +21,7 @@ public sealed class ProtoSchemaSet
             if (!_services.TryAdd(service.FullName, service))
             {
                 var first = _services[service.FullName];
-                throw new ProtoParseException(service.FileName, service.Line, service.Column,
-                    $"service '{service.FullName}' is already declared in {first.FileName}:{first.Line}:{first.Column}");
+                throw new ProtoParseException(service.FileName, $"service '{service.FullName}' is already declared in {first.FileName}");
             }
         }
 
@@ -40,15 +39,12 @@ public sealed class ProtoSchemaSet
     public IEnumerable<ProtoService> Services => _services.Values;
 
     /// <summary>Resolves <paramref name="files"/> into a set.</summary>
-    /// <exception cref="ProtoParseException">A type is unknown or declared twice; the message has file, line and column.</exception>
-    public static ProtoSchemaSet Create(IEnumerable<ProtoFile> files)
+    /// <exception cref="ProtoParseException">A type is unknown or declared twice; the message names the file.</exception>
+    internal static ProtoSchemaSet Create(IEnumerable<ProtoFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
         return new ProtoSchemaSet(files.ToList());
     }
-
-    /// <summary>Parses and resolves <paramref name="files"/>.</summary>
-    public static ProtoSchemaSet Create(params ProtoFile[] files) => Create((IEnumerable<ProtoFile>)files);
 
     /// <summary>
     /// Finds a method by its binding name <c>package.Service/Method</c> (a leading <c>/</c> and the dotted form

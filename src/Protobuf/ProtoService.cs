@@ -8,13 +8,11 @@ public sealed class ProtoService
     private readonly List<ProtoMethod> _methods = [];
     private readonly Dictionary<string, ProtoMethod> _byName = new(StringComparer.Ordinal);
 
-    internal ProtoService(string name, string fileName, int line, int column)
+    internal ProtoService(string name, string fileName)
     {
         Name = name;
         FullName = name;
         FileName = fileName;
-        Line = line;
-        Column = column;
     }
 
     /// <summary>Gets the simple name (e.g. <c>ProposalService</c>).</summary>
@@ -25,12 +23,6 @@ public sealed class ProtoService
 
     /// <summary>Gets the name of the file that declares the service.</summary>
     public string FileName { get; }
-
-    /// <summary>Gets the 1-based line of the declaration.</summary>
-    public int Line { get; }
-
-    /// <summary>Gets the 1-based column of the declaration.</summary>
-    public int Column { get; }
 
     /// <summary>Gets the methods in declaration order.</summary>
     public IReadOnlyList<ProtoMethod> Methods => _methods;

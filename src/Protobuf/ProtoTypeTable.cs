@@ -49,16 +49,16 @@ internal sealed class ProtoTypeTable
     {
         foreach (var message in file.Messages)
         {
-            Register(message, message.FullName, message.FileName, message.Line, message.Column, builtIn);
+            Register(message, message.FullName, message.FileName, builtIn);
         }
 
         foreach (var value in file.Enums)
         {
-            Register(value, value.FullName, value.FileName, value.Line, value.Column, builtIn);
+            Register(value, value.FullName, value.FileName, builtIn);
         }
     }
 
-    private void Register(object type, string fullName, string fileName, int line, int column, bool builtIn)
+    private void Register(object type, string fullName, string fileName, bool builtIn)
     {
         if (!_types.TryAdd(fullName, type))
         {
@@ -67,25 +67,25 @@ internal sealed class ProtoTypeTable
                 return;
             }
 
-            var (firstFile, firstLine, firstColumn) = _types[fullName] switch
+            var firstFile = _types[fullName] switch
             {
-                ProtoMessage m => (m.FileName, m.Line, m.Column),
-                ProtoEnum e => (e.FileName, e.Line, e.Column),
-                _ => (string.Empty, 0, 0),
+                ProtoMessage m => m.FileName,
+                ProtoEnum e => e.FileName,
+                _ => string.Empty,
             };
-            throw new ProtoParseException(fileName, line, column, $"'{fullName}' is already declared in {firstFile}:{firstLine}:{firstColumn}");
+            throw new ProtoParseException(fileName, $"'{fullName}' is already declared in {firstFile}");
         }
 
         if (type is ProtoMessage message)
         {
             foreach (var nested in message.NestedMessages)
             {
-                Register(nested, nested.FullName, nested.FileName, nested.Line, nested.Column, builtIn);
+                Register(nested, nested.FullName, nested.FileName, builtIn);
             }
 
             foreach (var value in message.NestedEnums)
             {
-                Register(value, value.FullName, value.FileName, value.Line, value.Column, builtIn);
+                Register(value, value.FullName, value.FileName, builtIn);
             }
         }
     }
@@ -126,7 +126,7 @@ internal sealed class ProtoTypeTable
                 field.HasPresence = !field.IsRepeated && (field.IsOptional || field.OneofName is not null || !scope.IsProto3);
                 break;
             default:
-                throw new ProtoParseException(scope.FileName, field.Line, field.Column,
+                throw new ProtoParseException(scope.FileName,
                     $"unknown type '{field.TypeName}' of field '{field.Name}' in message '{scope.FullName}'");
         }
     }
@@ -135,9 +135,9 @@ internal sealed class ProtoTypeTable
         Lookup(typeName, method.Service.FullName) switch
         {
             ProtoMessage message => message,
-            ProtoEnum => throw new ProtoParseException(method.Service.FileName, method.Line, method.Column,
+            ProtoEnum => throw new ProtoParseException(method.Service.FileName,
                 $"the {what} type '{typeName}' of rpc '{method.FullName}' is an enum, not a message"),
-            _ => throw new ProtoParseException(method.Service.FileName, method.Line, method.Column,
+            _ => throw new ProtoParseException(method.Service.FileName,
                 $"unknown {what} type '{typeName}' of rpc '{method.FullName}'"),
         };
 
