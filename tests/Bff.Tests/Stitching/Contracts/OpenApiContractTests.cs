@@ -173,6 +173,7 @@ public sealed class OpenApiContractTests : IDisposable
     [Theory]
     [InlineData("{$ref: '#/components/schemas/Missing'}", "#/paths/~1a/get/responses/200/content/application~1json/schema: $ref '#/components/schemas/Missing' does not resolve.")]
     [InlineData("{$ref: 'other.yaml#/components/schemas/Thing'}", "#/paths/~1a/get/responses/200/content/application~1json/schema: $ref 'other.yaml#/components/schemas/Thing' does not resolve: file not found")]
+    [InlineData("{$ref: 'http://127.0.0.1:9/common.yaml#/components/schemas/Thing'}", "#/paths/~1a/get/responses/200/content/application~1json/schema: $ref 'http://127.0.0.1:9/common.yaml#/components/schemas/Thing' does not resolve: only files beside the document can be referenced, not http addresses.")]
     [InlineData("{type: 42}", "#/paths/~1a/get/responses/200/content/application~1json/schema/type: Invalid schema type identifier: 42")]
     [InlineData("{type: object, properties: [id, name]}", "#/paths/~1a/get/responses/200/content/application~1json/schema/properties: Expected map")]
     public void A_broken_reference_or_field_names_the_file_and_the_json_pointer(string schema, string expected)

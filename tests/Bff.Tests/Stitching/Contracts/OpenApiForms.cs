@@ -39,8 +39,8 @@ public static class OpenApiForms
     // without a schema, which binds any shape.
     private static void WithoutOneOf(OpenApiDocument document)
     {
-        var media = document.Paths.Values.SelectMany(p => p.Operations?.Values ?? [])
-            .SelectMany(o => o.Responses?.Values ?? []).SelectMany(r => r.Content?.Values ?? []);
+        var media = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? [])
+            .SelectMany(o => o.Responses?.Values.AsEnumerable() ?? []).SelectMany(r => r.Content?.Values.AsEnumerable() ?? []);
         foreach (var type in media.OfType<OpenApiMediaType>().Where(m => m.Schema?.OneOf is { Count: > 0 }))
         {
             type.Schema = new OpenApiSchema();
