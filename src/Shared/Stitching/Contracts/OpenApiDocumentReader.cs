@@ -22,7 +22,7 @@ internal static class OpenApiDocumentReader
         // A Swagger 2.0 operation without "produces" answers JSON, as REST sources do, not the reader's octet-stream.
         var settings = new OpenApiReaderSettings
         {
-            LoadExternalRefs = true, BaseUrl = new Uri(fullPath), CustomExternalLoader = files, DefaultContentType = ["application/json"],
+            LoadExternalRefs = true, BaseUrl = new Uri(Path.GetFullPath(fullPath)), CustomExternalLoader = files, DefaultContentType = ["application/json"],
         };
         settings.AddYamlReader();
         ReadResult result;

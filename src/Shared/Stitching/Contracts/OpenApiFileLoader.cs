@@ -49,7 +49,7 @@ internal sealed class OpenApiFileLoader : IStreamLoader
             return null;
         }
 
-        var target = Uri.TryCreate(new Uri(document), reference, out var uri) ? uri : null;
+        var target = Uri.TryCreate(new Uri(Path.GetFullPath(document)), reference, out var uri) ? uri : null;
         return target is null ? null : _problems.GetValueOrDefault(target.IsFile ? target.LocalPath : target.OriginalString);
     }
 }
