@@ -62,12 +62,12 @@ internal static class OpenApiDocumentReader
         return problems.Count > 0 ? null : result.Document;
     }
 
-    // A missing title, version or description changes nothing the gateway does; refusing to start for it would only
-    // make users edit documents they do not own.
     // Unknown fields change nothing the gateway reads, and the reader does not know every valid one (Swagger 2.0's
     // parameter maxItems), so they are warned about, not refused.
     private static bool IsUnknownField(OpenApiError error) => error.Message.Contains(" is not a valid property at ", StringComparison.Ordinal);
 
+    // A missing title, version or description changes nothing the gateway does; refusing to start for it would only
+    // make users edit documents they do not own.
     private static bool IsDocumentationOnly(OpenApiError error) =>
         error.Message.EndsWith("is REQUIRED.", StringComparison.Ordinal)
         && (error.Pointer is "#/info" or "#/info/title" or "#/info/version" || error.Pointer?.EndsWith("/description", StringComparison.Ordinal) == true);
