@@ -35,6 +35,23 @@ public abstract class OpenApiFormsSuite<TProgram>(DemoServicesFixture demo)
         }
     }
 
+    [Fact]
+    public async Task A_field_the_reader_does_not_know_is_logged_once_at_start_and_ignored()
+    {
+        var logs = new LogCapture();
+        var settings = demo.HostSettings;
+        foreach (var (key, value) in await OpenApiForms.WriteAsync("yaml-2.0"))
+        {
+            settings[key] = value;
+        }
+
+        using var host = new TestHost<TProgram>(settings, logs.Register);
+
+        Assert.Equal(200, (await host.PostAsync("{ __typename }")).Status);
+        var warnings = logs.Entries.Where(e => e.EventId.Id == 3002).Select(e => e.Message).ToList();
+        Assert.Contains(warnings, m => m.StartsWith("Source jobs: contract schemas/form-yaml-2.0-jobs.yaml: maxItems is not a valid property", StringComparison.Ordinal));
+    }
+
     private static string Print(HostClient host) => BffSchemaPrinter.Print(host.Services.GetRequiredService<BffSchema>());
 }
 
