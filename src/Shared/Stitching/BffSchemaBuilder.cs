@@ -18,6 +18,7 @@ public static class BffSchemaBuilder
     /// <param name="options">The host's options.</param>
     /// <param name="baseDirectory">Where the SDL and contracts are read from.</param>
     /// <param name="contracts">The sources' contracts.</param>
+    /// <param name="protocols">The protocols the sources speak.</param>
     /// <param name="dispatcher">Where bound fields send their calls.</param>
     /// <param name="resolvers">C# resolvers added with <c>AddResolver</c>, by coordinate.</param>
     /// <param name="authorizer">Checks <c>@authorize</c>; without it, a schema that uses <c>@authorize</c> is refused.</param>
@@ -25,6 +26,7 @@ public static class BffSchemaBuilder
         BffOptions options,
         string baseDirectory,
         ContractSet contracts,
+        DownstreamProtocols protocols,
         DownstreamDispatcher dispatcher,
         IReadOnlyDictionary<string, IFieldResolver>? resolvers = null,
         Auth.FieldAuthorizer? authorizer = null)
@@ -33,14 +35,16 @@ public static class BffSchemaBuilder
         var used = new HashSet<string>(StringComparer.Ordinal);
         var errors = new List<string>(BffOptionsValidator.Validate(options));
         errors.AddRange(contracts.Errors);
-        var (sdl, schema) = Parse(options, baseDirectory, errors);
+        ArgumentNullException.ThrowIfNull(protocols);
+        var directives = BindingDirectives.NamesWith(protocols);
+        var (sdl, schema) = Parse(options, baseDirectory, protocols, directives, errors);
         var bindings = new List<FieldBinding>();
         foreach (var type in schema.AllTypes.OfType<IObjectGraphType>().Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal)))
         {
             foreach (var field in type.Fields)
             {
                 var fieldErrors = new List<string>();
-                var binding = BindingReader.Read(type, field, fieldErrors);
+                var binding = BindingReader.Read(type, field, protocols, fieldErrors);
                 var coordinate = $"{type.Name}.{field.Name}";
                 if (type == schema.Subscription)
                 {
@@ -57,7 +61,7 @@ public static class BffSchemaBuilder
                 }
                 else if (binding is not null)
                 {
-                    BindingChecker.Check(binding, field, type, schema, options, contracts, fieldErrors);
+                    BindingChecker.Check(binding, field, type, schema, options, contracts, protocols, fieldErrors);
                     bindings.Add(binding);
                     field.Resolver = new BoundFieldResolver(binding, field, dispatcher,
                         options.Sources.TryGetValue(binding.Source, out var source) ? source.MaxBatchSize : 100);
@@ -67,7 +71,7 @@ public static class BffSchemaBuilder
                     field.Resolver = DefaultResolver(field);
                     if (CachePolicyReader.HasCache(field))
                     {
-                        fieldErrors.Add("@cache applies to fields bound with @rest or @grpc only (it caches the downstream call)");
+                        fieldErrors.Add($"@cache applies to fields bound with {string.Join(" or ", protocols.All.Select(p => "@" + p.Directive))} only (it caches the downstream call)");
                     }
                 }
 
@@ -78,17 +82,17 @@ public static class BffSchemaBuilder
         errors.AddRange(resolvers.Keys.Where(k => !used.Contains(k))
             .Select(k => $"{sdl.Path}: AddResolver(\"{k}\"): the schema has no such field."));
         Auth.AuthorizationWiring.Apply(schema, authorizer, sdl.Where, errors);
-        errors.AddRange(ContractChecker.Check(schema, bindings, contracts, sdl));
+        errors.AddRange(ContractChecker.Check(schema, bindings, contracts, protocols, sdl));
         if (errors.Count > 0)
         {
             throw new BffConfigurationException(errors);
         }
 
-        return new BffSchema(schema, bindings, sdl);
+        return new BffSchema(schema, bindings, sdl) { HiddenDirectives = directives };
     }
 
     /// <summary>Loads and initializes the SDL; a problem with it is thrown together with the problems already found.</summary>
-    private static (SdlFile Sdl, Schema Schema) Parse(BffOptions options, string baseDirectory, List<string> errors)
+    private static (SdlFile Sdl, Schema Schema) Parse(BffOptions options, string baseDirectory, DownstreamProtocols protocols, IReadOnlySet<string> directives, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(options.Schema))
         {
@@ -107,8 +111,8 @@ public static class BffSchemaBuilder
 
         try
         {
-            var schema = Schema.For(sdl.Text + BindingDirectives.Sdl);
-            schema.Filter = new BindingDirectiveFilter();
+            var schema = Schema.For(sdl.Text + BindingDirectives.SdlWith(protocols));
+            schema.Filter = new BindingDirectiveFilter(directives);
             // GraphQL.NET refuses a subscription field without a stream resolver, with no file or line; the field is
             // reported like any other binding problem instead, so it gets a placeholder that is never called.
             foreach (var field in schema.Subscription?.Fields ?? [])

@@ -11,21 +11,21 @@ public static class BffSchemaPrinter
     public static string Print(BffSchema schema)
     {
         var document = schema.Schema.ToAST();
-        document.Definitions.RemoveAll(d => d is GraphQLDirectiveDefinition directive && BindingDirectives.Names.Contains(directive.Name.StringValue)
+        document.Definitions.RemoveAll(d => d is GraphQLDirectiveDefinition directive && schema.HiddenDirectives.Contains(directive.Name.StringValue)
             || d is GraphQLTypeDefinition type && BindingDirectives.TypeNames.Contains(type.Name.StringValue));
         foreach (var definition in document.Definitions.OfType<IHasDirectivesNode>())
         {
-            Strip(definition);
+            Strip(definition, schema.HiddenDirectives);
         }
 
         foreach (var definition in document.Definitions.OfType<IHasFieldsDefinitionNode>())
         {
             foreach (var field in definition.Fields?.Items ?? [])
             {
-                Strip(field);
+                Strip(field, schema.HiddenDirectives);
                 foreach (var argument in field.Arguments?.Items ?? [])
                 {
-                    Strip(argument);
+                    Strip(argument, schema.HiddenDirectives);
                 }
             }
         }
@@ -35,9 +35,9 @@ public static class BffSchemaPrinter
         return writer.ToString().ReplaceLineEndings("\n");
     }
 
-    private static void Strip(IHasDirectivesNode node)
+    private static void Strip(IHasDirectivesNode node, IReadOnlySet<string> hidden)
     {
-        node.Directives?.Items.RemoveAll(d => BindingDirectives.Names.Contains(d.Name.StringValue));
+        node.Directives?.Items.RemoveAll(d => hidden.Contains(d.Name.StringValue));
         if (node.Directives is { Items.Count: 0 })
         {
             node.Directives = null;

@@ -11,23 +11,24 @@ namespace Bff.Stitching;
 /// </summary>
 internal static class BindingChecker
 {
-    public static void Check(FieldBinding binding, FieldType field, IObjectGraphType type, ISchema schema, BffOptions options, ContractSet contracts, List<string> errors)
+    public static void Check(
+        FieldBinding binding, FieldType field, IObjectGraphType type, ISchema schema, BffOptions options, ContractSet contracts, DownstreamProtocols protocols, List<string> errors)
     {
-        var directive = binding is RestBinding ? "@rest" : "@grpc";
+        var protocol = protocols.For(binding);
+        var directive = "@" + protocol.Directive;
         if (!options.Sources.TryGetValue(binding.Source, out var source))
         {
             errors.Add($"{directive} source '{binding.Source}' is not configured (configured sources: {string.Join(", ", options.Sources.Keys.Order())}).");
             return;
         }
 
-        var expected = binding is RestBinding ? SourceKind.Rest : SourceKind.Grpc;
-        if (source.Kind != expected)
+        if (source.Kind != binding.Kind)
         {
             errors.Add($"{directive} source '{binding.Source}' is a {source.Kind} source.");
             return;
         }
 
-        if (binding.Cache is { Scope: Caching.CacheScope.Public } && source.Auth is { Mode: SourceAuthMode.Forward, AnswersVaryByCaller: true })
+        if (binding.Cache is { Scope: CacheScope.Public } && source.Auth is { Mode: SourceAuthMode.Forward, AnswersVaryByCaller: true })
         {
             errors.Add($"@cache(scope: PUBLIC) on source '{binding.Source}', which receives the caller's token (Auth:Mode Forward): "
                 + "its answers may differ per caller, so one caller's data could be served to another; use scope: PRIVATE, "
@@ -53,29 +54,10 @@ internal static class BindingChecker
             }
         }
 
-        switch (binding)
+        if (contracts.For(binding) is { } contract)
         {
-            case RestBinding rest when contracts.Rest.TryGetValue(binding.Source, out var openApi):
-                RestContractChecker.Check(rest, field, openApi, errors);
-                break;
-            case GrpcBinding grpc when contracts.Grpc.TryGetValue(binding.Source, out var methods):
-                if (contracts.GrpcStreaming.GetValueOrDefault(binding.Source)?.GetValueOrDefault(grpc.Method) is { } streaming)
-                {
-                    errors.Add($"@grpc method '{grpc.Method}' is {streaming}; "
-                        + (streaming == "server-streaming" ? "server streaming backs Subscription fields, which are not supported yet: " : "the gateway calls unary methods only: ")
-                        + "bind a unary method (one request, one response).");
-                }
-                else if (!methods.TryGetValue(grpc.Method, out var method))
-                {
-                    errors.Add($"@grpc method '{grpc.Method}' is not in {source.Contract} (methods: {string.Join(", ", methods.Keys.Order())}).");
-                }
-                else
-                {
-                    grpc.ContractOperation = grpc.Method;
-                    ShapeChecker.CheckMapping(grpc.Request, method.Input, field, $"@grpc request of {grpc.Method}", errors);
-                }
-
-                break;
+            protocol.Check(binding, field, contract, errors);
+            binding.Idempotent = protocol.IsIdempotent(binding, contract);
         }
     }
 

@@ -6,11 +6,25 @@ namespace Bff.Stitching;
 /// </summary>
 public static class BindingDirectives
 {
-    /// <summary>The names of the binding directives.</summary>
+    /// <summary>The names of the directives every host has (each protocol adds its binding directive).</summary>
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        "rest", "grpc", "from", "truncate", "range", "authorize", "cache",
+        "from", "truncate", "range", "authorize", "cache",
     };
+
+    /// <summary>Gets the names of every directive of a host that speaks <paramref name="protocols"/>.</summary>
+    public static IReadOnlySet<string> NamesWith(DownstreamProtocols protocols)
+    {
+        ArgumentNullException.ThrowIfNull(protocols);
+        return Names.Concat(protocols.All.Select(p => p.Directive)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Gets the SDL that declares every directive of a host that speaks <paramref name="protocols"/>.</summary>
+    public static string SdlWith(DownstreamProtocols protocols)
+    {
+        ArgumentNullException.ThrowIfNull(protocols);
+        return "\n" + string.Concat(protocols.All.Select(p => p.DirectiveSdl.TrimEnd() + "\n\n")) + Sdl.TrimStart('\n', '\r');
+    }
 
     /// <summary>The names of the types the binding directives use (hidden like the directives).</summary>
     public static readonly IReadOnlySet<string> TypeNames = new HashSet<string>(StringComparer.Ordinal)
@@ -18,41 +32,8 @@ public static class BindingDirectives
         "CacheScope",
     };
 
-    /// <summary>The SDL that declares the binding directives.</summary>
+    /// <summary>The SDL that declares the directives every host has (each protocol declares its own binding directive).</summary>
     public const string Sdl = """
-
-        "Binds a field to a REST call on a configured source. Templates take {args.x}, {parent.x}, {claims.x} and, when batched, {keys}."
-        directive @rest(
-          source: String!
-          method: String = "GET"
-          "Path and query string, e.g. /jobs/{args.id} or /jobs?limit={args.first}. A query parameter whose value is null is left out."
-          path: String!
-          "Request headers, 'Name: template, Other: template'."
-          headers: String
-          "JSON body: 'name: template, nested.name: template', or one placeholder such as {args.input}."
-          body: String
-          "Dotted path into the response whose value becomes the field's value."
-          select: String
-          "Batches the field across parents: the key of each parent, e.g. {parent.clientId}; the call carries {keys}."
-          batchKey: String
-          "Dotted path of the property of each response item matched against the batch key."
-          matchOn: String = "id"
-          "Dotted path of the value taken from each matched item (default: the whole item)."
-          pick: String
-        ) on FIELD_DEFINITION
-
-        "Binds a field to a gRPC unary call on a configured source."
-        directive @grpc(
-          source: String!
-          "package.Service/Method"
-          method: String!
-          "Request message: 'field: template, nested.field: template'."
-          request: String
-          select: String
-          batchKey: String
-          matchOn: String = "id"
-          pick: String
-        ) on FIELD_DEFINITION
 
         "Reads the field from another property of the parent's downstream object (dotted path)."
         directive @from(path: String!) on FIELD_DEFINITION

@@ -1,11 +1,10 @@
 using Bff.Hosting;
-using Bff.Stitching.Bindings;
 using Bff.Stitching.Contracts;
 
 namespace Bff.Stitching;
 
 /// <summary>
-/// Finds the bound operations whose OpenAPI <c>security</c> requirement no configured credential of their source meets
+/// Finds the bound operations whose contract's security requirement (e.g. OpenAPI <c>security</c>) no configured credential of their source meets
 /// (an <c>apiKey</c> header, or <c>Authorization</c> for bearer schemes, which <c>Auth:Mode Forward</c> also sends), so
 /// the host can warn at start-up instead of every call failing with 401.
 /// </summary>
@@ -16,11 +15,11 @@ internal static class CredentialCoverage
         BffSchema schema, BffOptions options, ContractSet contracts, SourceCredentials credentials)
     {
         var seen = new HashSet<(string, string)>();
-        foreach (var binding in schema.Bindings.OfType<RestBinding>())
+        foreach (var binding in schema.Bindings)
         {
             if (binding.ContractOperation is not { } name || !seen.Add((binding.Source, name))
-                || !contracts.Rest.TryGetValue(binding.Source, out var contract) || !options.Sources.TryGetValue(binding.Source, out var source)
-                || contract.Operations.FirstOrDefault(o => o.Name == name)?.Security is not { Count: > 0 } alternatives)
+                || !contracts.Sources.TryGetValue(binding.Source, out var contract) || !options.Sources.TryGetValue(binding.Source, out var source)
+                || contract.RequiredHeaders(name) is not { Count: > 0 } alternatives)
             {
                 continue;
             }

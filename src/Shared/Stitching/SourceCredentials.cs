@@ -50,9 +50,7 @@ public sealed class SourceCredentials
     {
         foreach (var (name, source) in sources)
         {
-            var known = contracts.Rest.TryGetValue(name, out var openApi) ? openApi.Operations.Select(o => o.Name).ToHashSet(StringComparer.Ordinal)
-                : contracts.Grpc.TryGetValue(name, out var methods) ? methods.Keys.ToHashSet(StringComparer.Ordinal)
-                : null;
+            var known = contracts.Sources.TryGetValue(name, out var contract) ? contract.Operations.ToHashSet(StringComparer.Ordinal) : null;
             for (var i = 0; known is not null && i < source.Auth.Credentials.Count; i++)
             {
                 foreach (var operation in source.Auth.Credentials[i].Operations.Where(o => !known.Contains(o)))

@@ -23,25 +23,20 @@ internal sealed class ContractChecker
         _bound = bindings.ToDictionary(b => FieldOf(b)!, b => b);
     }
 
-    public static List<string> Check(ISchema schema, IReadOnlyList<FieldBinding> bindings, ContractSet contracts, SdlFile sdl)
+    public static List<string> Check(ISchema schema, IReadOnlyList<FieldBinding> bindings, ContractSet contracts, DownstreamProtocols protocols, SdlFile sdl)
     {
         var checker = new ContractChecker(schema, bindings, sdl);
-        return checker.Run(contracts);
+        return checker.Run(contracts, protocols);
     }
 
     private FieldType? FieldOf(FieldBinding binding) =>
         (_schema.AllTypes[binding.TypeName] as IObjectGraphType)?.GetField(binding.FieldName);
 
-    private List<string> Run(ContractSet contracts)
+    private List<string> Run(ContractSet contracts, DownstreamProtocols protocols)
     {
         foreach (var (field, binding) in _bound)
         {
-            var response = binding switch
-            {
-                RestBinding rest when contracts.Rest.TryGetValue(rest.Source, out var openApi) => RestContractChecker.ResponseOf(rest, openApi),
-                GrpcBinding grpc when contracts.Grpc.TryGetValue(grpc.Source, out var methods) => methods.GetValueOrDefault(grpc.Method)?.Output,
-                _ => null,
-            };
+            var response = contracts.For(binding) is { } contract ? protocols.For(binding).ResponseOf(binding, contract) : null;
             if (response is null)
             {
                 continue;

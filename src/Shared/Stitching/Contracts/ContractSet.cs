@@ -1,28 +1,34 @@
 using Bff.Hosting;
-using Bff.Resilience;
 
 namespace Bff.Stitching.Contracts;
 
-/// <summary>The contracts of every configured source, loaded once at start-up.</summary>
+/// <summary>The contracts of every configured source, loaded once at start-up by each source's protocol.</summary>
 public sealed class ContractSet
 {
     /// <summary>Gets the problems found while loading sources and contracts.</summary>
     public List<string> Errors { get; } = [];
 
-    /// <summary>Gets the OpenAPI contracts of REST sources, by source name.</summary>
-    public Dictionary<string, OpenApiContract> Rest { get; } = new(StringComparer.Ordinal);
+    /// <summary>Gets the contract of every source whose contract loaded, by source name.</summary>
+    public Dictionary<string, ISourceContract> Sources { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Gets the gRPC methods of gRPC sources, by source name then <c>package.Service/Method</c>.</summary>
-    public Dictionary<string, IReadOnlyDictionary<string, GrpcMethodContract>> Grpc { get; } = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceKind> _kinds = new(StringComparer.Ordinal);
 
-    /// <summary>Gets the streaming methods of gRPC sources (which bindings cannot call), by source name then method, with their kind.</summary>
-    public Dictionary<string, Dictionary<string, string>> GrpcStreaming { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Loads the contract of every source in <paramref name="options"/>; never throws for bad input.</summary>
-    public static ContractSet Load(BffOptions options, string baseDirectory, string configurationFile)
+    /// <summary>
+    /// Gets the contract <paramref name="binding"/> is checked against: its source's, when that source is of the binding's
+    /// kind (a binding on a source of another kind is reported, not checked).
+    /// </summary>
+    public ISourceContract? For(Bindings.FieldBinding binding)
     {
+        ArgumentNullException.ThrowIfNull(binding);
+        return Sources.TryGetValue(binding.Source, out var contract) && _kinds[binding.Source] == binding.Kind ? contract : null;
+    }
+
+    /// <summary>Loads the contract of every source in <paramref name="options"/> with its protocol; never throws for bad input.</summary>
+    public static ContractSet Load(BffOptions options, DownstreamProtocols protocols, string baseDirectory, string configurationFile)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(protocols);
         var set = new ContractSet();
-        set.Errors.AddRange(ResilienceOptionsValidator.Validate(options, configurationFile));
         foreach (var (name, source) in options.Sources)
         {
             var where = $"{configurationFile}: Bff:Sources:{name}";
@@ -41,9 +47,15 @@ public sealed class ContractSet
                 set.Errors.Add($"{where}:MaxBatchSize: must be at least 1.");
             }
 
+            if (protocols.ForKind(source.Kind) is not { } protocol)
+            {
+                set.Errors.Add($"{where}:Kind: no protocol serves {source.Kind} sources (known: {string.Join(", ", protocols.All.Select(p => p.Kind))}).");
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(source.Contract))
             {
-                set.Errors.Add($"{where}:Contract: the {(source.Kind == SourceKind.Rest ? "OpenAPI document" : ".proto file")} of the source is required.");
+                set.Errors.Add($"{where}:Contract: the {protocol.ContractDescription} of the source is required.");
                 continue;
             }
 
@@ -54,20 +66,10 @@ public sealed class ContractSet
                 continue;
             }
 
-            if (source.Kind == SourceKind.Rest)
+            if (protocol.LoadContract(source.Contract, path, set.Errors) is { } contract)
             {
-                if (OpenApiContract.Load(source.Contract, path, set.Errors) is { } contract)
-                {
-                    set.Rest[name] = contract;
-                }
-            }
-            else
-            {
-                var streaming = set.GrpcStreaming[name] = new(StringComparer.Ordinal);
-                if (ProtoContractLoader.Load(source.Contract, path, set.Errors, streaming) is { } methods)
-                {
-                    set.Grpc[name] = methods;
-                }
+                set.Sources[name] = contract;
+                set._kinds[name] = source.Kind;
             }
         }
 

@@ -1,7 +1,8 @@
 using Bff.Stitching.Bindings;
+using Bff.Stitching.Contracts;
 using GraphQL.Types;
 
-namespace Bff.Stitching.Contracts;
+namespace Bff.Stitching.Rest;
 
 /// <summary>Checks a <c>@rest</c> binding against its source's OpenAPI operation: path, parameters, body.</summary>
 internal static class RestContractChecker

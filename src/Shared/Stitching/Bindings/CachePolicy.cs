@@ -1,4 +1,4 @@
-namespace Bff.Caching;
+namespace Bff.Stitching.Bindings;
 
 /// <summary>Who may share a cached downstream response.</summary>
 public enum CacheScope
