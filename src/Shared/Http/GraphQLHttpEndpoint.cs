@@ -259,6 +259,6 @@ public sealed partial class GraphQLHttpEndpoint
 
     private static ExecutionResult Errors(ExecutionError error) => new() { Errors = [error] };
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Unhandled exception while resolving {Field}")]
+    [LoggerMessage(EventId = LogEventIds.Http + 1, Level = LogLevel.Error, Message = "Unhandled exception while resolving {Field}")]
     private static partial void LogUnhandled(ILogger logger, string field, Exception exception);
 }
