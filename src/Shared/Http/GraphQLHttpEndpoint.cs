@@ -9,6 +9,7 @@ using GraphQL.Transport;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Bff.Stitching.Composition;
 
 namespace Bff.Http;
 

@@ -1,20 +1,18 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using Bff.Observability;
-using Bff.Stitching.Batching;
 using GraphQL;
 
 namespace Bff.Stitching.Execution;
 
 /// <summary>
-/// The per-request state of one GraphQL operation: the caller, the batch loaders, the record of downstream
+/// The per-request state of one GraphQL operation: the caller, the record of downstream
 /// calls and the typed <see cref="Features"/> of capabilities. Carried as GraphQL.NET's user context.
 /// </summary>
 public sealed class BffRequestContext : Dictionary<string, object?>
 {
     // Created on first use: an operation without downstream calls or @authorize allocates none of them.
     private ConcurrentQueue<DownstreamCallRecord>? _calls;
-    private ConcurrentDictionary<string, BatchLoader>? _loaders;
     private long _resolvedFields;
 
     /// <summary>Creates the context for one operation.</summary>
@@ -59,10 +57,6 @@ public sealed class BffRequestContext : Dictionary<string, object?>
 
     /// <summary>Gets how many fields the default resolver has resolved so far for this operation (a measure of its CPU work).</summary>
     public long ResolvedFields => Interlocked.Read(ref _resolvedFields);
-
-    /// <summary>Gets the batch loaders of this request, one per binding and argument set.</summary>
-    public ConcurrentDictionary<string, BatchLoader> Loaders =>
-        LazyInitializer.EnsureInitialized(ref _loaders, () => new ConcurrentDictionary<string, BatchLoader>(StringComparer.Ordinal));
 
     internal void CountResolvedField() => Interlocked.Increment(ref _resolvedFields);
 

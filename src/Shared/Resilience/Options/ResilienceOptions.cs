@@ -1,4 +1,4 @@
-namespace Bff.Resilience;
+namespace Bff.Resilience.Options;
 
 /// <summary>
 /// The resilience policy of one downstream source, bound from <c>Bff:Sources:{name}:Resilience</c>. The source's

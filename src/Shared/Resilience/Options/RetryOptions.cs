@@ -1,4 +1,4 @@
-namespace Bff.Resilience;
+namespace Bff.Resilience.Options;
 
 /// <summary>
 /// Retries of one source, bound from <c>Bff:Sources:{name}:Resilience:Retry</c>. Only transient failures (timeouts,

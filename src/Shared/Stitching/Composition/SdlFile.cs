@@ -2,7 +2,7 @@ using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 
-namespace Bff.Stitching;
+namespace Bff.Stitching.Composition;
 
 /// <summary>An SDL file and where each field is declared in it, so start-up errors can name file and line.</summary>
 public sealed class SdlFile

@@ -1,6 +1,8 @@
 using Bff.Hosting;
+using Bff.Stitching.Bindings;
+using Bff.Stitching.Contracts;
 
-namespace Bff.Stitching.Contracts;
+namespace Bff.Stitching.Composition;
 
 /// <summary>The contracts of every configured source, loaded once at start-up by each source's protocol.</summary>
 public sealed class ContractSet

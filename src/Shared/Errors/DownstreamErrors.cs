@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Bff.Stitching;
+namespace Bff;
 
 /// <summary>Builds the field errors of failed downstream calls: a code, the source, never a downstream body.</summary>
 public static class DownstreamErrors

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using Bff.PersistedQueries;
 using GraphQLParser.AST;
+using Bff.Observability;
 
-namespace Bff.Observability;
+namespace Bff.Http;
 
 /// <summary>
 /// The activity of one GraphQL operation, named and tagged by the OpenTelemetry GraphQL semantic conventions

@@ -6,7 +6,7 @@ using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 
-namespace Bff.Stitching;
+namespace Bff.Stitching.Composition;
 
 /// <summary>
 /// Builds a host's schema from its SDL: reads every binding, checks it against the sources and their contracts,
@@ -133,7 +133,7 @@ public static class BffSchemaBuilder
     {
         var directives = field.GetAppliedDirectives();
         var path = directives?.Find("from")?.FindArgument("path")?.Value is string from
-            ? BindingReader.SplitPath(from)
+            ? BindingArguments.SplitPath(from)
             : [field.Name];
         var truncate = directives?.Find("truncate")?.FindArgument("length")?.Value is { } length
             ? Convert.ToInt32(length, System.Globalization.CultureInfo.InvariantCulture)

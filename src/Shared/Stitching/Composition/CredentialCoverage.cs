@@ -1,7 +1,7 @@
 using Bff.Hosting;
 using Bff.Stitching.Contracts;
 
-namespace Bff.Stitching;
+namespace Bff.Stitching.Composition;
 
 /// <summary>
 /// Finds the bound operations whose contract's security requirement (e.g. OpenAPI <c>security</c>) no configured credential of their source meets
@@ -33,6 +33,23 @@ internal static class CredentialCoverage
             if (!alternatives.Any(headers => headers.All(sent.Contains)))
             {
                 yield return (binding.Source, name, string.Join(" or ", alternatives.Select(headers => string.Join(" + ", headers))));
+            }
+        }
+    }
+
+    /// <summary>Checks that every operation a credential is restricted to exists in its source's contract.</summary>
+    public static IEnumerable<string> CheckOperations(IReadOnlyDictionary<string, SourceOptions> sources, ContractSet contracts)
+    {
+        foreach (var (name, source) in sources)
+        {
+            var known = contracts.Sources.TryGetValue(name, out var contract) ? contract.Operations.ToHashSet(StringComparer.Ordinal) : null;
+            for (var i = 0; known is not null && i < source.Auth.Credentials.Count; i++)
+            {
+                foreach (var operation in source.Auth.Credentials[i].Operations.Where(o => !known.Contains(o)))
+                {
+                    yield return $"Bff:Sources:{name}:Auth:Credentials:{i}:Operations: '{operation}' is not an operation of {source.Contract} "
+                        + $"(operations: {string.Join(", ", known.Order(StringComparer.Ordinal))}).";
+                }
             }
         }
     }

@@ -5,8 +5,9 @@ using Bff.Stitching.Bindings;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using Bff.Stitching.Execution;
 
-namespace Bff.Stitching.Execution;
+namespace Bff.Stitching.Composition;
 
 /// <summary>Resolves a field bound with <c>@rest</c> or <c>@grpc</c>: one call, or a batched call through a <see cref="BatchLoader"/>.</summary>
 public sealed class BoundFieldResolver : IFieldResolver
@@ -52,7 +53,7 @@ public sealed class BoundFieldResolver : IFieldResolver
         }
 
         var loaderKey = _binding.Coordinate + args.ToJsonString();
-        var loader = request.Loaders.GetOrAdd(loaderKey, _ => new BatchLoader(
+        var loader = request.Features.Get<BatchLoaders>().GetOrAdd(loaderKey, _ => new BatchLoader(
             _binding, _dispatcher, scope with { Parent = null }, request, _maxBatchSize, GraphTypes.IsList(_field.ResolvedType!)));
         return loader.Load(key, Convert, context.CancellationToken);
     }

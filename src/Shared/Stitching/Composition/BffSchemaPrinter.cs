@@ -2,7 +2,7 @@ using GraphQL;
 using GraphQLParser.AST;
 using GraphQLParser.Visitors;
 
-namespace Bff.Stitching;
+namespace Bff.Stitching.Composition;
 
 /// <summary>Prints the client-facing SDL of a host: its types and descriptions, without the binding directives.</summary>
 public static class BffSchemaPrinter

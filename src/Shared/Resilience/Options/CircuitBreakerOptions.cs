@@ -1,4 +1,4 @@
-namespace Bff.Resilience;
+namespace Bff.Resilience.Options;
 
 /// <summary>
 /// The circuit breaker of one source, bound from <c>Bff:Sources:{name}:Resilience:CircuitBreaker</c>. When at least

@@ -1,4 +1,4 @@
-namespace Bff.Stitching;
+namespace Bff.Stitching.Composition;
 
 /// <summary>
 /// The directives of the binding layer. They are declared by Bff, appended to every host's SDL, and hidden

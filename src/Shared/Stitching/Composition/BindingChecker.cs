@@ -3,7 +3,7 @@ using Bff.Stitching.Bindings;
 using Bff.Stitching.Contracts;
 using GraphQL.Types;
 
-namespace Bff.Stitching;
+namespace Bff.Stitching.Composition;
 
 /// <summary>
 /// Checks one binding against the field it is on and the configured sources: the source exists and speaks the

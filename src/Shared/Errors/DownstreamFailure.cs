@@ -1,4 +1,4 @@
-namespace Bff.Stitching;
+namespace Bff;
 
 /// <summary>
 /// A failed downstream call, as a field error (<c>DOWNSTREAM_TIMEOUT</c>, <c>DOWNSTREAM_UNAVAILABLE</c>,

@@ -1,8 +1,9 @@
 using Bff.Stitching.Bindings;
 using GraphQL;
 using GraphQL.Types;
+using Bff.Stitching.Contracts;
 
-namespace Bff.Stitching.Contracts;
+namespace Bff.Stitching.Composition;
 
 /// <summary>
 /// Walks each bound field's GraphQL type alongside the shape its call returns: every field read from the response
@@ -150,7 +151,7 @@ internal sealed class ContractChecker
             }
 
             var path = field.GetAppliedDirectives()?.Find("from")?.FindArgument("path")?.Value is string from
-                ? BindingReader.SplitPath(from)
+                ? BindingArguments.SplitPath(from)
                 : [field.Name];
             var property = ShapeChecker.Follow(shape, path);
             if (property is null)

@@ -1,7 +1,8 @@
 using GraphQL;
+using Bff.Stitching.Bindings;
 using GraphQL.Types;
 
-namespace Bff.Stitching.Bindings;
+namespace Bff.Stitching.Composition;
 
 /// <summary>Reads the binding directive of a field (<c>@rest</c>, <c>@grpc</c>, … one per protocol) from a schema built from SDL.</summary>
 public static class BindingReader
@@ -27,9 +28,9 @@ public static class BindingReader
         }
 
         var (protocol, directive) = (applied[0].Protocol, applied[0].Directive!);
-        var batchKey = Arg(directive, "batchKey") is { } key ? ValueTemplate.Parse(key, errors) : null;
-        var common = new BindingHeader(Arg(directive, "source") ?? "", type.Name, field.Name, SplitPath(Arg(directive, "select")), batchKey,
-            SplitPath(Arg(directive, "matchOn") ?? "id"), SplitPath(Arg(directive, "pick")), CachePolicyReader.Read(type, field, errors));
+        var batchKey = BindingArguments.Text(directive, "batchKey") is { } key ? ValueTemplate.Parse(key, errors) : null;
+        var common = new BindingHeader(BindingArguments.Text(directive, "source") ?? "", type.Name, field.Name, BindingArguments.SplitPath(BindingArguments.Text(directive, "select")), batchKey,
+            BindingArguments.SplitPath(BindingArguments.Text(directive, "matchOn") ?? "id"), BindingArguments.SplitPath(BindingArguments.Text(directive, "pick")), CachePolicyReader.Read(type, field, errors));
         if (common.Pick.Count > 0 && batchKey is null)
         {
             errors.Add("pick applies to batched bindings only; use select");
@@ -37,15 +38,4 @@ public static class BindingReader
 
         return protocol.Read(common, directive, errors);
     }
-
-    /// <summary>Gets the string value of argument <paramref name="name"/> of a binding directive, or <see langword="null"/>.</summary>
-    public static string? Arg(AppliedDirective directive, string name)
-    {
-        ArgumentNullException.ThrowIfNull(directive);
-        return directive.FindArgument(name)?.Value as string;
-    }
-
-    /// <summary>Splits a dotted path; an empty or missing path selects the whole value.</summary>
-    public static IReadOnlyList<string> SplitPath(string? path) =>
-        string.IsNullOrWhiteSpace(path) ? [] : path.Split('.', StringSplitOptions.TrimEntries);
 }

@@ -9,8 +9,9 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Bff.Observability;
 
-namespace Bff.Observability;
+namespace Bff.Hosting;
 
 /// <summary>
 /// Exports traces, metrics and logs over OTLP, configured by the standard <c>OTEL_*</c> settings (environment

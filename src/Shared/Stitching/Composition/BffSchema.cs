@@ -1,7 +1,7 @@
 using Bff.Stitching.Bindings;
 using GraphQL.Types;
 
-namespace Bff.Stitching;
+namespace Bff.Stitching.Composition;
 
 /// <summary>A host's executable schema and the bindings it was built from.</summary>
 /// <param name="Schema">The GraphQL.NET schema, initialized, with a resolver on every field.</param>

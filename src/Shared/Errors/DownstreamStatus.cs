@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Bff.Stitching;
+namespace Bff;
 
 /// <summary>Classifies the error statuses downstream services answer with.</summary>
 public static class DownstreamStatus

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Bff.Stitching;
+namespace Bff.Stitching.Composition;
 
 /// <summary>Log messages of the binding layer (event ids 3000–3099). Header names only: credential values are never logged.</summary>
 internal static partial class StitchingLog

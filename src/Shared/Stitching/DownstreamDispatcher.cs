@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Bff.Observability;
 using Bff.Stitching.Bindings;
+using Bff.Stitching.Execution;
 
-namespace Bff.Stitching.Execution;
+namespace Bff.Stitching;
 
 /// <summary>
 /// The one place every downstream call goes through: picks the source's connector, measures the call and

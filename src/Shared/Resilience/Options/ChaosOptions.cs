@@ -1,4 +1,4 @@
-namespace Bff.Resilience;
+namespace Bff.Resilience.Options;
 
 /// <summary>
 /// Fault injection for one source, bound from <c>Bff:Sources:{name}:Chaos</c>, for tests and drills only. Injected

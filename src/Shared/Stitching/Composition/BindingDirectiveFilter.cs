@@ -1,7 +1,7 @@
 using GraphQL.Introspection;
 using GraphQL.Types;
 
-namespace Bff.Stitching;
+namespace Bff.Stitching.Composition;
 
 /// <summary>Hides the binding directives from introspection: clients see the schema, not how it is wired.</summary>
 internal sealed class BindingDirectiveFilter(IReadOnlySet<string> directives) : DefaultSchemaFilter
