@@ -1,4 +1,6 @@
-namespace Bff.Stitching.Contracts;
+using Bff.Stitching.Contracts;
+
+namespace Bff.Stitching.Grpc;
 
 /// <summary>A gRPC unary method of a source's contract, as bindings need it.</summary>
 /// <param name="FullName"><c>package.Service/Method</c>.</param>

@@ -1,6 +1,6 @@
-using Bff.Stitching.Grpc;
+using Bff.Stitching.Contracts;
 
-namespace Bff.Stitching.Contracts;
+namespace Bff.Stitching.Grpc;
 
 /// <summary>Loads a gRPC source's <c>.proto</c> file (and the local files it imports) into method contracts.</summary>
 internal static class ProtoContractLoader
