@@ -1,3 +1,5 @@
+using Bff.Stitching.Bindings;
+
 namespace Bff.Caching;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Bff.Hosting;
 using Bff.Stitching;
+using Bff.Stitching.Bindings;
 
 namespace Bff.Caching;
 
@@ -14,11 +15,13 @@ public sealed class DownstreamCacheFilter : IDownstreamCallFilter
     private readonly ResponseCache _cache;
     private readonly CacheOptions _options;
     private readonly Dictionary<string, string[]> _keyedHeaders;
+    private readonly DownstreamProtocols _protocols;
 
     /// <summary>Creates the filter.</summary>
-    public DownstreamCacheFilter(ResponseCache cache, BffOptions options)
+    public DownstreamCacheFilter(ResponseCache cache, BffOptions options, DownstreamProtocols protocols)
     {
         _cache = cache;
+        _protocols = protocols;
         _options = options.Caching;
         var unkeyed = new HashSet<string>(_options.UnkeyedHeaders, StringComparer.OrdinalIgnoreCase);
         _keyedHeaders = options.Sources.ToDictionary(s => s.Key, s => s.Value.ForwardHeaders
@@ -26,17 +29,17 @@ public sealed class DownstreamCacheFilter : IDownstreamCallFilter
     }
 
     /// <inheritdoc />
-    public int Order => -100;
+    public int Order => FilterOrder.ResponseCache;
 
     /// <inheritdoc />
     public async Task<DownstreamResponse> InvokeAsync(DownstreamCall call, DownstreamCallDelegate next, CancellationToken cancellationToken)
     {
-        var hints = call.Request.CacheHints;
+        var hints = call.Request.Features.Get<CacheHints>();
         var policy = call.Binding.Cache;
         var identity = policy?.Scope == CacheScope.Private ? CallerIdentity.Of(call.Request.User) : null;
         var key = !_options.Enabled || policy is null || (policy.Scope == CacheScope.Private && identity is null)
             ? null
-            : DownstreamCacheKey.For(call, identity, hints.VaryKey, _keyedHeaders.GetValueOrDefault(call.Binding.Source) ?? []);
+            : DownstreamCacheKey.For(call, _protocols.For(call.Binding), identity, hints.VaryKey, _keyedHeaders.GetValueOrDefault(call.Binding.Source) ?? []);
         if (key is null)
         {
             hints.RecordUncached();

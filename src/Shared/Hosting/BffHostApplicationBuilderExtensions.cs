@@ -4,19 +4,19 @@ using Bff.Hosting;
 using Bff.PersistedQueries;
 using Bff.RateLimiting;
 using Bff.Redis;
+using Bff.Resilience;
 using Bff.Http;
 using Bff.Limits;
 using Bff.Observability;
 using Bff.Stitching;
 using Bff.Stitching.Contracts;
 using Bff.Stitching.Execution;
-using Bff.Stitching.Grpc;
 using Bff.Stitching.Instances;
-using Bff.Stitching.Rest;
 using GraphQL;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Bff.Stitching.Composition;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -39,9 +39,10 @@ public static class BffHostApplicationBuilderExtensions
         var introspection = new IntrospectionPolicy(options.Introspection.Enabled ?? !builder.Environment.IsProduction());
         services.AddSingleton(introspection);
 
+        var protocols = services.AddBffProtocols();
         foreach (var (name, source) in options.Sources)
         {
-            var client = services.AddHttpClient(RestConnector.ClientName(name), http =>
+            var client = services.AddHttpClient(DownstreamHttpClients.Name(name), http =>
             {
                 if (source.BaseAddress is { IsAbsoluteUri: true } address)
                 {
@@ -50,14 +51,13 @@ public static class BffHostApplicationBuilderExtensions
 
                 http.Timeout = Timeout.InfiniteTimeSpan;
             });
-            if (source.Kind == SourceKind.Grpc)
-            {
-                client.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { EnableMultipleHttp2Connections = true });
-            }
+            protocols.ForKind(source.Kind)?.ConfigureHttpClient(client);
         }
 
         var baseDirectory = AppContext.BaseDirectory;
-        var contracts = ContractSet.Load(options, baseDirectory, "appsettings.json");
+        var contracts = ContractSet.Load(options, protocols, baseDirectory, "appsettings.json");
+        // Listed first, where they were before contracts stopped validating options.
+        contracts.Errors.InsertRange(0, ResilienceOptionsValidator.Validate(options, "appsettings.json"));
         // Every problem waits for the schema build, so one start-up lists them all, bindings and contracts included.
         contracts.Errors.AddRange(AuthOptionsValidator.Validate(options.Auth));
         contracts.Errors.AddRange(options.Limits.Validate());
@@ -66,7 +66,7 @@ public static class BffHostApplicationBuilderExtensions
         contracts.Errors.AddRange(options.ValidateSharedState());
         // Reported with the binding errors when the schema is built, so every problem is listed at once.
         var credentials = SourceCredentials.Read(options.Sources, contracts.Errors);
-        contracts.Errors.AddRange(SourceCredentials.CheckOperations(options.Sources, contracts));
+        contracts.Errors.AddRange(CredentialCoverage.CheckOperations(options.Sources, contracts));
         services.AddSingleton(contracts);
         services.AddSingleton(credentials);
         services.AddSingleton(sp => new SourceInstanceSet(options.Sources, sp.GetRequiredService<TimeProvider>()));
@@ -74,14 +74,14 @@ public static class BffHostApplicationBuilderExtensions
         services.AddServiceDiscoveryCore();
         services.AddConfigurationServiceEndpointProvider(discovery => discovery.SectionName = BffOptions.SectionName + ":Sources");
         services.AddSingleton(sp => new DownstreamDispatcher(
-            CreateConnectors(sp, options, contracts, credentials), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IDownstreamCallFilter>()));
+            CreateConnectors(sp, options, contracts, protocols), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IDownstreamCallFilter>()));
         var configuration = builder.Configuration as IConfigurationRoot;
         services.AddSingleton(sp =>
         {
             try
             {
                 return BffSchemaBuilder.Build(
-                    options, baseDirectory, contracts, sp.GetRequiredService<DownstreamDispatcher>(), bff.Resolvers, sp.GetRequiredService<FieldAuthorizer>());
+                    options, baseDirectory, contracts, protocols, sp.GetRequiredService<DownstreamDispatcher>(), bff.Resolvers, sp.GetRequiredService<FieldAuthorizer>());
             }
             catch (BffConfigurationException ex) when (configuration is not null)
             {
@@ -126,19 +126,16 @@ public static class BffHostApplicationBuilderExtensions
         }
     }
 
-    private static Dictionary<string, IDownstreamConnector> CreateConnectors(IServiceProvider services, BffOptions options, ContractSet contracts, SourceCredentials credentials)
+    private static Dictionary<string, IDownstreamConnector> CreateConnectors(IServiceProvider services, BffOptions options, ContractSet contracts, DownstreamProtocols protocols)
     {
-        var clients = services.GetRequiredService<IHttpClientFactory>();
-        var time = services.GetRequiredService<TimeProvider>();
-        var instances = services.GetRequiredService<SourceInstanceSet>();
-        var resolver = services.GetRequiredService<Microsoft.Extensions.ServiceDiscovery.ServiceEndpointResolver>();
         var connectors = new Dictionary<string, IDownstreamConnector>(StringComparer.Ordinal);
         foreach (var (name, source) in options.Sources)
         {
-            connectors[name] = source.Kind == SourceKind.Rest
-                ? new RestConnector(name, source, clients, time, credentials, instances.For(name), resolver)
-                : new GrpcConnector(name, source, clients, contracts.Grpc.GetValueOrDefault(name) ?? new Dictionary<string, GrpcMethodContract>(), time, credentials,
-                    instances.For(name));
+            // A source of an unknown kind has been reported at start-up already; the schema build fails before any call.
+            if (protocols.ForKind(source.Kind) is { } protocol)
+            {
+                connectors[name] = protocol.CreateConnector(new DownstreamConnectorContext(name, source, contracts.Sources.GetValueOrDefault(name), services));
+            }
         }
 
         return connectors;

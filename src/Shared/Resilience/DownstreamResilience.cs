@@ -26,7 +26,7 @@ public sealed class DownstreamResilience : IAsyncDisposable
         foreach (var (name, source) in options.Sources)
         {
             var budget = _budgets[name] = new RetryBudget(source.Resilience.Retry, time);
-            var circuit = _circuits[name] = new SourceCircuit(name, source.Kind == SourceKind.Grpc ? "grpc" : "rest", time);
+            var circuit = _circuits[name] = new SourceCircuit(name, source.Kind.ToString().ToLowerInvariant(), time);
             _registry.TryAddBuilder<DownstreamResponse>(name, (builder, _) =>
                 DownstreamPipelineBuilder.Configure(builder, name, source, budget, circuit, time, logger));
         }

@@ -1,6 +1,4 @@
 using Bff.Stitching;
-using Bff.Stitching.Bindings;
-using Bff.Stitching.Contracts;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.RateLimiting;
@@ -16,25 +14,21 @@ namespace Bff.Resilience;
 public sealed class ResilienceCallFilter : IDownstreamCallFilter
 {
     /// <summary>The filter's <see cref="Order"/>: late, so filters that answer without the source (a cache) run first.</summary>
-    public const int DefaultOrder = 1000;
+    public const int DefaultOrder = FilterOrder.Resilience;
 
     // Calls bound by the request's deadline end a little after it, so the request's own timer wins the tie and an
     // overrun request is answered 504 rather than with a field error that happened to fire first.
     private static readonly TimeSpan RequestDeadlineLead = TimeSpan.FromMilliseconds(100);
 
-    private static readonly HashSet<string> SafeMethods = new(StringComparer.OrdinalIgnoreCase) { "GET", "HEAD", "OPTIONS" };
-
     private readonly DownstreamResilience _resilience;
-    private readonly ContractSet _contracts;
     private readonly TimeProvider _time;
     private readonly IReadOnlyDictionary<string, SourceOptions> _sources;
 
     /// <summary>Creates the filter.</summary>
-    public ResilienceCallFilter(DownstreamResilience resilience, ContractSet contracts, Hosting.BffOptions options, TimeProvider time)
+    public ResilienceCallFilter(DownstreamResilience resilience, Hosting.BffOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _resilience = resilience;
-        _contracts = contracts;
         _time = time;
         _sources = options.Sources;
     }
@@ -54,7 +48,7 @@ public sealed class ResilienceCallFilter : IDownstreamCallFilter
             deadline = requestDeadline + RequestDeadlineLead;
         }
 
-        var state = new ResilienceCallState(call, next, IsIdempotent(call.Binding), deadline);
+        var state = new ResilienceCallState(call, next, call.Binding.Idempotent, deadline);
         _resilience.Budget(source).RecordCall();
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(ResilienceCallState.Key, state);
@@ -102,13 +96,5 @@ public sealed class ResilienceCallFilter : IDownstreamCallFilter
         BrokenCircuitException => DownstreamErrors.CircuitOpen(source),
         RateLimiterRejectedException => DownstreamErrors.Unavailable(source, "concurrency_limit", requestSent: false),
         _ => null,
-    };
-
-    private bool IsIdempotent(FieldBinding binding) => binding switch
-    {
-        RestBinding rest => SafeMethods.Contains(rest.Method),
-        GrpcBinding grpc => _contracts.Grpc.TryGetValue(grpc.Source, out var methods)
-            && methods.TryGetValue(grpc.Method, out var method) && method.Idempotent,
-        _ => false,
     };
 }

@@ -1,15 +1,8 @@
 using Bff.Resilience;
+using Bff.Stitching.Bindings;
+using Bff.Resilience.Options;
 
 namespace Bff.Stitching;
-
-/// <summary>The protocol a downstream source speaks.</summary>
-public enum SourceKind
-{
-    /// <summary>JSON over HTTP, described by an OpenAPI document.</summary>
-    Rest,
-    /// <summary>gRPC unary calls over HTTP/2, described by a <c>.proto</c> file.</summary>
-    Grpc,
-}
 
 /// <summary>
 /// One downstream service. Addresses live here, in configuration, so the same SDL runs in
@@ -38,11 +31,12 @@ public sealed class SourceOptions
     public List<string> ImportPaths { get; } = [];
 
     /// <summary>
-    /// Gets or sets how long start-up waits for a gRPC source with <c>Contract: reflection</c> to answer server
-    /// reflection (retrying with backoff while it starts) before reporting it as a start-up problem.
+    /// Gets or sets how long start-up waits for a contract read from the running service (gRPC <c>Contract: reflection</c>,
+    /// GraphQL <c>Contract: introspection</c>), retrying with backoff while it starts, before reporting the source as a
+    /// start-up problem.
     /// </summary>
     /// <value>Defaults to 30 seconds.</value>
-    public TimeSpan ReflectionWait { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan ContractWait { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Gets or sets the base address of the service, e.g. <c>http://profiles:8080</c>.</summary>
     /// <value>Required, unless <see cref="Addresses"/> lists the instances.</value>

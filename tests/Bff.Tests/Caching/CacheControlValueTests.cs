@@ -1,3 +1,4 @@
+using Bff.Stitching.Bindings;
 using Bff.Caching;
 
 namespace Bff.Tests.Caching;

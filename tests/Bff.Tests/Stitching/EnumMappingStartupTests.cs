@@ -1,3 +1,4 @@
+using Bff.Stitching.Grpc;
 using Bff.Stitching.Bindings;
 using Bff.Tests.Fixtures;
 

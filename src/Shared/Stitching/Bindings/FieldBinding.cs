@@ -1,10 +1,30 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Bff.Stitching.Bindings;
 
 /// <summary>
-/// A GraphQL field bound to a downstream call, read from its directive in the SDL.
+/// A GraphQL field bound to a downstream call, read from its directive in the SDL. Each protocol derives its own
+/// binding with the arguments of its directive.
 /// </summary>
 public abstract class FieldBinding
 {
+    /// <summary>Creates a binding whose members are set by object initializers.</summary>
+    protected FieldBinding()
+    {
+    }
+
+    /// <summary>Creates a binding with the arguments every binding directive has.</summary>
+    [SetsRequiredMembers]
+    protected FieldBinding(BindingHeader common)
+    {
+        ArgumentNullException.ThrowIfNull(common);
+        (Source, TypeName, FieldName) = (common.Source, common.TypeName, common.FieldName);
+        (Select, BatchKey, MatchOn, Pick, Cache) = (common.Select, common.BatchKey, common.MatchOn, common.Pick, common.Cache);
+    }
+
+    /// <summary>Gets the kind of source the binding calls; its protocol is found by it.</summary>
+    public abstract SourceKind Kind { get; }
+
     /// <summary>Gets or sets the name of the source (a key of <c>Bff:Sources</c>).</summary>
     public required string Source { get; init; }
 
@@ -30,13 +50,19 @@ public abstract class FieldBinding
     public IReadOnlyList<string> Pick { get; init; } = [];
 
     /// <summary>Gets or sets the cache policy declared with <c>@cache</c>, or <see langword="null"/> when the call is not cached.</summary>
-    public Caching.CachePolicy? Cache { get; init; }
+    public CachePolicy? Cache { get; init; }
 
     /// <summary>
     /// Gets the contract's name of the operation called (OpenAPI <c>operationId</c>, else <c>METHOD /path</c>; gRPC
     /// <c>package.Service/Method</c>), set when the binding is checked against its contract; credentials are restricted by it.
     /// </summary>
     public string? ContractOperation { get; internal set; }
+
+    /// <summary>
+    /// Gets a value indicating whether the call may be sent again after a failure (safe or idempotent), decided by its
+    /// protocol when the binding is checked against its contract.
+    /// </summary>
+    public bool Idempotent { get; internal set; }
 
     /// <summary>Gets the field's coordinate, <c>Type.field</c>.</summary>
     public string Coordinate => $"{TypeName}.{FieldName}";
@@ -46,54 +72,4 @@ public abstract class FieldBinding
 
     /// <summary>Gets a short description of the call for logs and diagnostics.</summary>
     public abstract string Operation { get; }
-}
-
-/// <summary>A field bound to a REST call with <c>@rest</c>.</summary>
-public sealed class RestBinding : FieldBinding
-{
-    /// <summary>Gets or sets the HTTP method.</summary>
-    public required string Method { get; init; }
-
-    /// <summary>Gets or sets the path template, without the query string.</summary>
-    public required ValueTemplate Path { get; init; }
-
-    /// <summary>Gets or sets the query parameters; one whose value is null is left out.</summary>
-    public IReadOnlyList<KeyValuePair<string, ValueTemplate>> Query { get; init; } = [];
-
-    /// <summary>Gets or sets the request headers built for the call.</summary>
-    public ObjectMapping Headers { get; init; } = ObjectMapping.Empty;
-
-    /// <summary>Gets or sets the JSON body, for methods that carry one.</summary>
-    public ObjectMapping Body { get; init; } = ObjectMapping.Empty;
-
-    /// <summary>
-    /// Gets how each parameter is written into the URL, by <c>query:{name}</c> and <c>path:{placeholder}</c>, from the
-    /// contract's <c>style</c> and <c>explode</c>; set when the binding is checked against its contract.
-    /// </summary>
-    public Dictionary<string, ParameterSerialization> Serialization { get; } = new(StringComparer.Ordinal);
-
-    /// <inheritdoc />
-    public override IEnumerable<ValueTemplate> Templates =>
-        new[] { Path }.Concat(Query.Select(q => q.Value)).Concat(Headers.Templates).Concat(Body.Templates)
-            .Concat(BatchKey is null ? [] : [BatchKey]);
-
-    /// <inheritdoc />
-    public override string Operation => $"{Method} {Path.Text}";
-}
-
-/// <summary>A field bound to a gRPC unary call with <c>@grpc</c>.</summary>
-public sealed class GrpcBinding : FieldBinding
-{
-    /// <summary>Gets or sets the method, <c>package.Service/Method</c>.</summary>
-    public required string Method { get; init; }
-
-    /// <summary>Gets or sets how the request message is built.</summary>
-    public ObjectMapping Request { get; init; } = ObjectMapping.Empty;
-
-    /// <inheritdoc />
-    public override IEnumerable<ValueTemplate> Templates =>
-        Request.Templates.Concat(BatchKey is null ? [] : [BatchKey]);
-
-    /// <inheritdoc />
-    public override string Operation => Method;
 }

@@ -5,7 +5,6 @@ using Bff.Protobuf;
 using Bff.Stitching.Contracts;
 using Bff.Stitching.Execution;
 using Bff.Stitching.Instances;
-using Bff.Stitching.Rest;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Grpc.Net.Client.Balancer;
@@ -45,7 +44,7 @@ public sealed class GrpcConnector : IDownstreamConnector, IDisposable
         {
             _channel = GrpcChannel.ForAddress(options.BaseAddress ?? new Uri("http://localhost"), new GrpcChannelOptions
             {
-                HttpClient = clients.CreateClient(RestConnector.ClientName(source)),
+                HttpClient = clients.CreateClient(DownstreamHttpClients.Name(source)),
                 DisposeHttpClient = true,
             });
         }

@@ -41,7 +41,7 @@ public sealed class RestConnector : IDownstreamConnector
     public string Kind => "rest";
 
     /// <summary>Gets the name of the <see cref="HttpClient"/> of a source.</summary>
-    public static string ClientName(string source) => "bff-source:" + source;
+    public static string ClientName(string source) => DownstreamHttpClients.Name(source);
 
     /// <inheritdoc />
     public async Task<DownstreamResponse> SendAsync(DownstreamCall call, CancellationToken cancellationToken)

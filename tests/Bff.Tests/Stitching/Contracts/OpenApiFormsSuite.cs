@@ -1,3 +1,4 @@
+using Bff.Stitching.Composition;
 using System.Text.Json.Nodes;
 using Bff.Stitching;
 using Bff.Tests.Fixtures;

@@ -56,7 +56,7 @@ public sealed class GrpcReflectionContractTests(DemoServicesFixture demo)
         {
             ["Bff:Sources:proposals:Contract"] = "reflection",
             ["Bff:Sources:proposals:BaseAddress"] = address.ToString(),
-            ["Bff:Sources:proposals:ReflectionWait"] = "00:00:00.600",
+            ["Bff:Sources:proposals:ContractWait"] = "00:00:00.600",
         });
         var clock = Stopwatch.StartNew();
 
