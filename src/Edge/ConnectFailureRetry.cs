@@ -12,8 +12,9 @@ namespace Bff.Edge;
 /// the request was sent, so it is safe to send it again, even a mutation. That replica is taken out of rotation at
 /// once (passive health, until <see cref="EdgeOptions.EjectionPeriod"/>; then the active check decides) and the request
 /// goes to another replica. The same holds when the replica reset the connection while the request body was being
-/// sent: an operation whose body never arrived whole cannot have run (small bodies are buffered so they can be sent
-/// again). Any failure after the request was delivered is left alone: the replica may have acted on it.
+/// sent (a replica going down resets the kept-alive connections to it): an operation whose body never arrived whole
+/// cannot have run (small bodies are buffered so they can be sent again), and the replica is taken out of rotation too.
+/// Any failure after the request was delivered is left alone: the replica may have acted on it.
 /// </summary>
 internal sealed class ConnectFailureRetry(IDestinationHealthUpdater health, IProxyStateLookup lookup, IOptionsMonitor<EdgeOptions> options, ILogger<ConnectFailureRetry> logger)
 {
@@ -39,17 +40,15 @@ internal sealed class ConnectFailureRetry(IDestinationHealthUpdater health, IPro
             }
 
             attempts++;
-            if (error.Error == ForwarderError.Request)
+            // Unreachable, or resetting connections it had accepted (a replica going down does both): out of rotation at
+            // once, until the active check finds it healthy again, so the next requests do not find it first.
+            if (lookup.TryGetCluster(proxy.Cluster.Config.ClusterId, out var cluster))
             {
-                // Unreachable: out of rotation at once. A reset during the body only costs that connection.
-                if (lookup.TryGetCluster(proxy.Cluster.Config.ClusterId, out var cluster))
-                {
-                    health.SetPassive(cluster, destination, DestinationHealth.Unhealthy, settings.EjectionPeriod);
-                }
-
-                EdgeLog.ReplicaEjected(logger, destination.DestinationId, proxy.Cluster.Config.ClusterId, error.Exception?.Message ?? error.Error.ToString(), settings.EjectionPeriod);
-                failed.Add(destination);
+                health.SetPassive(cluster, destination, DestinationHealth.Unhealthy, settings.EjectionPeriod);
             }
+
+            EdgeLog.ReplicaEjected(logger, destination.DestinationId, proxy.Cluster.Config.ClusterId, error.Exception?.Message ?? error.Error.ToString(), settings.EjectionPeriod);
+            failed.Add(destination);
 
             var remaining = candidates.Where(d => !failed.Contains(d)).ToList();
             if (remaining.Count == 0 || attempts > settings.MaxConnectRetries)
