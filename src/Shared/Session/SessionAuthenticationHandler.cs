@@ -68,7 +68,12 @@ internal sealed class SessionAuthenticationHandler(
 
     protected override async Task HandleSignOutAsync(AuthenticationProperties? properties)
     {
-        if (SessionCookie.Read(Request, Session) is { } id && await store.FindAsync(id).ConfigureAwait(false) is { } record)
+        if (SessionCookie.Read(Request, Session) is not { } id)
+        {
+            return;
+        }
+
+        if (await store.FindAsync(id).ConfigureAwait(false) is { } record)
         {
             await store.RemoveAsync(id, record).ConfigureAwait(false);
             SessionLog.SignedOut(Logger, record.Subject);
