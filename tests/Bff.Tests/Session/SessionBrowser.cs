@@ -27,6 +27,7 @@ public sealed class SessionBrowser : IDisposable
 
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string? cookieHost = null)
     {
+        // Cookies belong to the host the browser thinks it talks to (the Host header when a test sets one).
         var jar = Jar(cookieHost is null ? request.RequestUri! : new Uri("http://" + cookieHost));
         if (jar.Count > 0)
         {
@@ -41,11 +42,11 @@ public sealed class SessionBrowser : IDisposable
             var (name, value) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
             if (value.Length == 0 || header.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase))
             {
-                Jar(request.RequestUri!).Remove(name);
+                jar.Remove(name);
             }
             else
             {
-                Jar(request.RequestUri!)[name] = value;
+                jar[name] = value;
             }
         }
 

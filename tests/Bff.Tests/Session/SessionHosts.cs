@@ -38,5 +38,5 @@ public static class SessionHosts
         return (host, client.Http.BaseAddress!);
     }
 
-    public const string MyProposals = "{ myProposals(first: 2) { edges { node { id } } } }";
+    public const string MyProposals = "{ myProposals(first: 2) { totalCount nodes { id } } }";
 }
