@@ -2,6 +2,7 @@ using Bff.Hosting;
 using Bff.Session;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -28,6 +29,14 @@ public static class SessionEndpointRouteBuilderExtensions
         SessionLog.Enabled(logger, session.BasePath,
             store.IsShared ? $"Redis (shared by replicas; while Redis is down: {session.WhenRedisDown})" : "this instance's memory (no Redis configured: run a single instance)",
             session.CsrfHeader);
+        // The browser app, when the host ships one in its web root (the web BFF's demo page at /app/): same origin as
+        // the session endpoints and /graphql, so the cookie needs no cross-site allowance.
+        if (app.Environment.WebRootFileProvider.GetDirectoryContents("/").Exists)
+        {
+            app.UseDefaultFiles();
+            app.UseStaticFiles();
+        }
+
         var group = app.MapGroup(session.BasePath);
         group.MapGet("/login", SessionEndpoints.Login);
         group.MapGet("/logout", SessionEndpoints.LogoutAsync);
