@@ -87,6 +87,14 @@ public static class AuthorizationEndpoints
         });
     }
 
+    /// <summary>Registers <paramref name="backChannel"/> as a back-channel logout address of <paramref name="clientId"/> at a running issuer.</summary>
+    public static async Task RegisterBackChannelAsync(Uri issuer, string clientId, Uri backChannel)
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(new Uri(issuer, $"/demo/clients/{clientId}/backchannel?uri={Uri.EscapeDataString(backChannel.ToString())}"), null).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+    }
+
     private static Dictionary<string, string> Read(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> values)
     {
         var all = values.ToDictionary(v => v.Key, v => v.Value.ToString(), StringComparer.Ordinal);

@@ -61,7 +61,7 @@ public static class BffHostApplicationBuilderExtensions
         var contracts = ContractSet.Load(options, baseDirectory, "appsettings.json");
         // Every problem waits for the schema build, so one start-up lists them all, bindings and contracts included.
         contracts.Errors.AddRange(AuthOptionsValidator.Validate(options.Auth));
-        contracts.Errors.AddRange(Bff.Session.SessionOptionsValidator.Validate(options.Session, options.Auth.Authority));
+        contracts.Errors.AddRange(Bff.Session.WebSessionOptionsValidator.Validate(options.Session, options.Auth.Authority));
         contracts.Errors.AddRange(options.Limits.Validate());
         contracts.Errors.AddRange(OutgoingHeaders.Validate(options.Sources));
         contracts.Errors.AddRange(SourceAddresses.Validate(options.Sources));

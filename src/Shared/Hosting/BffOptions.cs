@@ -63,7 +63,7 @@ public sealed class BffOptions
     public RateLimiting.RateLimitingOptions RateLimiting { get; } = new();
 
     /// <summary>Gets the web session mode options (OIDC login, server-side tokens, cookie + CSRF header): off by default.</summary>
-    public Session.SessionOptions Session { get; } = new();
+    public Session.WebSessionOptions Session { get; } = new();
 
     internal IEnumerable<string> ValidateSharedState() =>
         Redis.Validate().Concat(Caching.Validate()).Concat(PersistedQueries.Validate())

@@ -17,7 +17,7 @@ internal sealed class SessionAuthenticationHandler(
     SessionStore store, BffOptions bff, TimeProvider time)
     : SignInAuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggers, encoder)
 {
-    private SessionOptions Session => bff.Session;
+    private WebSessionOptions Session => bff.Session;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {

@@ -13,7 +13,7 @@ public sealed class SessionAuthenticator
 {
     private readonly SessionStore _store;
     private readonly TokenRefresher _refresher;
-    private readonly SessionOptions _options;
+    private readonly WebSessionOptions _options;
     private readonly string _roleClaim;
 
     /// <summary>Creates the authenticator.</summary>

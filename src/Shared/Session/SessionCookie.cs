@@ -8,16 +8,16 @@ namespace Bff.Session;
 /// </summary>
 internal static class SessionCookie
 {
-    public static string? Read(HttpRequest request, SessionOptions options) =>
+    public static string? Read(HttpRequest request, WebSessionOptions options) =>
         request.Cookies.TryGetValue(options.CookieName, out var value) && value is { Length: > 0 and <= 128 } ? value : null;
 
-    public static void Write(HttpResponse response, SessionOptions options, string id, DateTimeOffset expires) =>
+    public static void Write(HttpResponse response, WebSessionOptions options, string id, DateTimeOffset expires) =>
         response.Cookies.Append(options.CookieName, id, Options(options, expires));
 
-    public static void Delete(HttpResponse response, SessionOptions options) =>
+    public static void Delete(HttpResponse response, WebSessionOptions options) =>
         response.Cookies.Delete(options.CookieName, Options(options, null));
 
-    private static CookieOptions Options(SessionOptions options, DateTimeOffset? expires) => new()
+    private static CookieOptions Options(WebSessionOptions options, DateTimeOffset? expires) => new()
     {
         HttpOnly = true,
         Secure = true,

@@ -16,7 +16,7 @@ public static class SessionServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the OIDC login (authorization code + PKCE) signing in to a server-side session, the session store (Redis,
-    /// else memory), token refresh and back-channel logout. Does nothing when <see cref="SessionOptions.Enabled"/> is off.
+    /// else memory), token refresh and back-channel logout. Does nothing when <see cref="WebSessionOptions.Enabled"/> is off.
     /// </summary>
     public static IServiceCollection AddBffSession(this IServiceCollection services, AuthenticationBuilder authentication, BffOptions options)
     {

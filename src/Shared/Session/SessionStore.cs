@@ -10,19 +10,19 @@ namespace Bff.Session;
 /// The server-side session store. The cookie holds only a random 256-bit id; the store is keyed by its SHA-256, so
 /// reading Redis does not yield usable cookies. Sessions live in Redis when it is configured (every replica sees
 /// them, and ending one ends it everywhere at once), else in memory. While Redis is down the store fails closed or
-/// falls back to memory, as <see cref="SessionOptions.WhenRedisDown"/> says.
+/// falls back to memory, as <see cref="WebSessionOptions.WhenRedisDown"/> says.
 /// </summary>
 public sealed partial class SessionStore
 {
     private readonly ISessionBackend _primary;
     private readonly MemorySessionBackend _memory;
-    private readonly SessionOptions _options;
+    private readonly WebSessionOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<SessionStore> _logger;
     private int _degraded;
 
     /// <summary>Creates the store over the host's Redis connection (or memory, when none is configured).</summary>
-    public SessionStore(RedisStore redis, SessionOptions options, TimeProvider time, ILogger<SessionStore> logger)
+    public SessionStore(RedisStore redis, WebSessionOptions options, TimeProvider time, ILogger<SessionStore> logger)
     {
         ArgumentNullException.ThrowIfNull(redis);
         _memory = new MemorySessionBackend(time);

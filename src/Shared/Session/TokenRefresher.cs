@@ -14,7 +14,7 @@ public sealed class TokenRefresher
 {
     private static readonly TimeSpan LockTime = TimeSpan.FromSeconds(10);
     private readonly SessionStore _store;
-    private readonly SessionOptions _options;
+    private readonly WebSessionOptions _options;
     private readonly IOptionsMonitor<OpenIdConnectOptions> _oidc;
     private readonly IHttpClientFactory _clients;
     private readonly TimeProvider _time;
@@ -28,7 +28,7 @@ public sealed class TokenRefresher
         (_store, _options, _oidc, _clients, _time, _logger) = (store, options.Session, oidc, clients, time, logger);
     }
 
-    /// <summary>Gets the session with an access token valid beyond <see cref="SessionOptions.RefreshBefore"/>, or <see langword="null"/> when it ended.</summary>
+    /// <summary>Gets the session with an access token valid beyond <see cref="WebSessionOptions.RefreshBefore"/>, or <see langword="null"/> when it ended.</summary>
     public async Task<SessionRecord?> EnsureFreshAsync(string id, SessionRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -7,7 +7,7 @@ namespace Bff.Session;
 /// server-side session store and gives the browser only an HTTP-only <c>__Host-</c> cookie. Off by default; bearer
 /// requests (with <c>Authorization</c>) keep working unchanged beside it.
 /// </summary>
-public sealed class SessionOptions
+public sealed class WebSessionOptions
 {
     /// <summary>Gets or sets a value indicating whether session mode is on.</summary>
     /// <value>Defaults to <see langword="false"/>.</value>

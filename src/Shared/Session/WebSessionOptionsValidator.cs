@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.Http;
 
 namespace Bff.Session;
 
-/// <summary>Checks <see cref="SessionOptions"/> at start-up; every problem names its configuration key.</summary>
-public static class SessionOptionsValidator
+/// <summary>Checks <see cref="WebSessionOptions"/> at start-up; every problem names its configuration key.</summary>
+public static class WebSessionOptionsValidator
 {
     private const string Section = "Bff:Session";
 
     /// <summary>Returns every problem of <paramref name="options"/> (none when session mode is off).</summary>
-    public static IEnumerable<string> Validate(SessionOptions options, Uri? authAuthority)
+    public static IEnumerable<string> Validate(WebSessionOptions options, Uri? authAuthority)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.Enabled)
