@@ -23,10 +23,26 @@ public sealed class SourceOptions
 
     /// <summary>
     /// Gets or sets the contract file (OpenAPI JSON for REST, <c>.proto</c> for gRPC), relative to the
-    /// application's base directory. Bindings are checked against it at start-up.
+    /// application's base directory. Bindings are checked against it at start-up. For gRPC, <c>reflection</c>
+    /// reads the contract from the running service (gRPC server reflection) at start-up instead.
     /// </summary>
     /// <value>Required.</value>
     public string Contract { get; set; } = "";
+
+    /// <summary>
+    /// Gets the directories a gRPC contract's imports are looked up in, relative to the application's base directory,
+    /// as <c>protoc -I</c>. The contract's own directory, the well-known types (<c>google/protobuf/*.proto</c>) and
+    /// googleapis' common files (<c>google/api/annotations.proto</c>, <c>google/type/*.proto</c>) are always searched too.
+    /// </summary>
+    /// <value>Empty by default: imports resolve beside the contract.</value>
+    public List<string> ImportPaths { get; } = [];
+
+    /// <summary>
+    /// Gets or sets how long start-up waits for a gRPC source with <c>Contract: reflection</c> to answer server
+    /// reflection (retrying with backoff while it starts) before reporting it as a start-up problem.
+    /// </summary>
+    /// <value>Defaults to 30 seconds.</value>
+    public TimeSpan ReflectionWait { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Gets or sets the base address of the service, e.g. <c>http://profiles:8080</c>.</summary>
     /// <value>Required, unless <see cref="Addresses"/> lists the instances.</value>

@@ -47,6 +47,12 @@ public sealed class ContractSet
                 continue;
             }
 
+            if (source.Kind == SourceKind.Grpc && source.Contract == GrpcReflectionContract.Keyword)
+            {
+                set.LoadGrpc(name, streaming => GrpcReflectionContract.Load(name, source, $"{where}:Contract", set.Errors, streaming));
+                continue;
+            }
+
             var path = Path.Combine(baseDirectory, source.Contract);
             if (!File.Exists(path))
             {
@@ -63,14 +69,19 @@ public sealed class ContractSet
             }
             else
             {
-                var streaming = set.GrpcStreaming[name] = new(StringComparer.Ordinal);
-                if (ProtoContractLoader.Load(source.Contract, path, set.Errors, streaming) is { } methods)
-                {
-                    set.Grpc[name] = methods;
-                }
+                set.LoadGrpc(name, streaming => ProtoContractLoader.Load(source.Contract, baseDirectory, source.ImportPaths, set.Errors, streaming));
             }
         }
 
         return set;
+    }
+
+    private void LoadGrpc(string name, Func<Dictionary<string, string>, IReadOnlyDictionary<string, GrpcMethodContract>?> load)
+    {
+        var streaming = GrpcStreaming[name] = new(StringComparer.Ordinal);
+        if (load(streaming) is { } methods)
+        {
+            Grpc[name] = methods;
+        }
     }
 }
