@@ -79,7 +79,14 @@ if (ports.Topology)
     addresses["Bff__RateLimiting__TrustedProxies__1"] = "::1/128";
 }
 
-// Web session mode (appsettings.Development.json of the web BFF): the issuer posts back-channel logouts to each web replica.
+// Web session mode for the web BFF only (WebBff__* reaches that host alone); the issuer posts back-channel logouts to each web replica.
+variables.TryAdd("WebBff__Session__Enabled", "true");
+variables.TryAdd("WebBff__Session__ClientId", "web-app");
+foreach (var (scope, i) in new[] { "openid", "profile", "offline_access", "proposals:read", "jobs:read" }.Select((s, i) => (s, i)))
+{
+    variables.TryAdd($"WebBff__Session__Scopes__{i}", scope);
+}
+
 foreach (var web in ports.Topology ? new[] { "web", "web-2" } : ["web"])
 {
     await AuthorizationEndpoints.RegisterBackChannelAsync(new Uri(ports.Url("identity")), "web-app", new Uri(ports.Url(web) + "/bff/backchannel-logout"));
