@@ -11,6 +11,12 @@ using Bff.Samples.Proposals;
 // Measures, on this machine: the latency of one demo query answered from the downstream (cache miss), from the
 // in-process level and from Redis (another replica's entry); and how many requests two replicas sharing one Redis
 // admit against a rate limit, concurrently. Run: dotnet run -c Release --project bench/Bff.Bench
+if (args is ["session", ..])
+{
+    await SessionLookupBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000);
+    return;
+}
+
 var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
 var services = new[]
 {

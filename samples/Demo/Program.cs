@@ -79,6 +79,19 @@ if (ports.Topology)
     addresses["Bff__RateLimiting__TrustedProxies__1"] = "::1/128";
 }
 
+// Web session mode for the web BFF only (WebBff__* reaches that host alone); the issuer posts back-channel logouts to each web replica.
+variables.TryAdd("WebBff__Session__Enabled", "true");
+variables.TryAdd("WebBff__Session__ClientId", "web-app");
+foreach (var (scope, i) in new[] { "openid", "profile", "offline_access", "proposals:read", "jobs:read" }.Select((s, i) => (s, i)))
+{
+    variables.TryAdd($"WebBff__Session__Scopes__{i}", scope);
+}
+
+foreach (var web in ports.Topology ? new[] { "web", "web-2" } : ["web"])
+{
+    await AuthorizationEndpoints.RegisterBackChannelAsync(new Uri(ports.Url("identity")), "web-app", new Uri(ports.Url(web) + "/bff/backchannel-logout"));
+}
+
 var bffs = (ports.Topology
     ? new[] { ("mobile", "MobileBff"), ("mobile-2", "MobileBff"), ("web", "WebBff"), ("web-2", "WebBff"), ("web-canary", "WebBff") }
     : [("mobile", "MobileBff"), ("web", "WebBff")])
@@ -138,6 +151,7 @@ try
     Console.WriteLine($"  profiles   {ports.Url("profiles")}  (REST)   jobs {ports.Url("jobs")}  (REST)   proposals {ports.Url("proposals")}  (gRPC, h2c)");
     Console.WriteLine($"  identity   {ports.Url("identity")}  (demo token issuer: discovery + JWKS, keys generated at start)");
     Console.WriteLine($"  control    POST {ports.Url("control")}/demo/services/{{profiles|jobs|proposals|identity}}/{{stop|start}}");
+    Console.WriteLine($"  web app    {ports.Url("web")}/app/   (sign in at the demo issuer as p1 or p3, password demo: the browser holds only a cookie)");
     Console.WriteLine($"  token      curl -s -X POST '{ports.Url("identity")}/demo/token?sub=p3&scope=proposals:read+proposals:write'");
     Console.WriteLine("Press Ctrl-C to stop.");
     await Task.Delay(Timeout.Infinite, stop.Token);

@@ -25,7 +25,11 @@ public sealed class DemoIssuer
     {
         Issuer = issuer.TrimEnd('/');
         Rotate();
+        Authorization = new DemoAuthorization(this);
     }
+
+    /// <summary>Gets the authorization server: login form, codes, refresh tokens, logout.</summary>
+    public DemoAuthorization Authorization { get; }
 
     /// <summary>Gets or sets the issuer (<c>iss</c>) of the tokens and of the discovery document.</summary>
     public string Issuer { get; set; }
@@ -118,10 +122,18 @@ public sealed class DemoIssuer
     {
         ["issuer"] = Issuer,
         ["jwks_uri"] = Issuer + IdentityService.JwksPath,
-        ["token_endpoint"] = Issuer + IdentityService.TokenPath,
-        ["response_types_supported"] = new JsonArray("token"),
+        ["authorization_endpoint"] = Issuer + AuthorizationEndpoints.AuthorizePath,
+        ["token_endpoint"] = Issuer + AuthorizationEndpoints.TokenPath,
+        ["revocation_endpoint"] = Issuer + AuthorizationEndpoints.RevocationPath,
+        ["end_session_endpoint"] = Issuer + AuthorizationEndpoints.EndSessionPath,
+        ["response_types_supported"] = new JsonArray("code"),
+        ["grant_types_supported"] = new JsonArray("authorization_code", "refresh_token"),
+        ["code_challenge_methods_supported"] = new JsonArray("S256"),
+        ["token_endpoint_auth_methods_supported"] = new JsonArray("none"),
+        ["backchannel_logout_supported"] = true,
+        ["backchannel_logout_session_supported"] = true,
         ["subject_types_supported"] = new JsonArray("public"),
         ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
-        ["scopes_supported"] = new JsonArray("proposals:read", "proposals:write", "jobs:read"),
+        ["scopes_supported"] = new JsonArray("openid", "profile", "offline_access", "proposals:read", "proposals:write", "jobs:read"),
     };
 }

@@ -41,6 +41,7 @@ public static class IdentityService
         app.MapGet(JwksPath, () => Results.Json(issuer.Jwks()));
         app.MapPost(TokenPath, (HttpRequest request) => Mint(issuer, request));
         app.MapPost("/demo/keys/rotate", () => Results.Ok(new { kid = issuer.Rotate() }));
+        AuthorizationEndpoints.Map(app, issuer);
         return app;
     }
 

@@ -65,4 +65,12 @@ public static class ErrorCodes
     public const string PersistedQueryNotAllowed = "PERSISTED_QUERY_NOT_ALLOWED";
     /// <summary>The caller used up its rate-limit budget; retry after <c>extensions.retryAfter</c> seconds.</summary>
     public const string RateLimited = "RATE_LIMITED";
+    /// <summary>A request authenticated by the session cookie lacks the CSRF header (<c>Bff:Session:CsrfHeader</c>, by default <c>X-CSRF: 1</c>).</summary>
+    public const string CsrfHeaderRequired = "CSRF_HEADER_REQUIRED";
+    /// <summary>The session cookie names no live session on this host (signed out, expired, or ended by the provider): sign in again.</summary>
+    public const string SessionEnded = "SESSION_ENDED";
+    /// <summary>The session's access token expired and the provider refused to renew it, so the session has ended: sign in again.</summary>
+    public const string SessionRefreshFailed = "SESSION_REFRESH_FAILED";
+    /// <summary>The session store (Redis) is unavailable and the host fails closed: retry after <c>Retry-After</c> seconds.</summary>
+    public const string SessionStoreUnavailable = "SESSION_STORE_UNAVAILABLE";
 }

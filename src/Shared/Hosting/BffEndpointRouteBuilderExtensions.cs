@@ -52,6 +52,7 @@ public static class BffEndpointRouteBuilderExtensions
         // Authentication runs before the endpoint so the caller is known to everything after it; the endpoint itself
         // refuses invalid tokens with a GraphQL-shaped 401.
         app.UseAuthentication();
+        app.MapBffSession(); // web session mode (src/Shared/Session): /bff/login, /logout, /user, /backchannel-logout
         var ide = options.Ide;
         if (string.IsNullOrEmpty(ide.Title))
         {

@@ -35,7 +35,8 @@ public static class BffHostApplicationBuilderExtensions
         services.AddSingleton(options);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         services.TryAddTimeProvider();
-        services.AddBffAuthentication(options.Auth);
+        var authentication = services.AddBffAuthentication(options.Auth);
+        services.AddBffSession(authentication, options); // web session mode (src/Shared/Session), off unless Bff:Session:Enabled
         var introspection = new IntrospectionPolicy(options.Introspection.Enabled ?? !builder.Environment.IsProduction());
         services.AddSingleton(introspection);
 
@@ -60,6 +61,7 @@ public static class BffHostApplicationBuilderExtensions
         contracts.Errors.InsertRange(0, ResilienceOptionsValidator.Validate(options, "appsettings.json"));
         // Every problem waits for the schema build, so one start-up lists them all, bindings and contracts included.
         contracts.Errors.AddRange(AuthOptionsValidator.Validate(options.Auth));
+        contracts.Errors.AddRange(Bff.Session.WebSessionOptionsValidator.Validate(options.Session, options.Auth.Authority));
         contracts.Errors.AddRange(options.Limits.Validate());
         contracts.Errors.AddRange(OutgoingHeaders.Validate(options.Sources));
         contracts.Errors.AddRange(SourceAddresses.Validate(options.Sources));

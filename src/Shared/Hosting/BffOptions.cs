@@ -62,6 +62,9 @@ public sealed class BffOptions
     /// <summary>Gets the rate-limiting options.</summary>
     public RateLimiting.RateLimitingOptions RateLimiting { get; } = new();
 
+    /// <summary>Gets the web session mode options (OIDC login, server-side tokens, cookie + CSRF header): off by default.</summary>
+    public Session.WebSessionOptions Session { get; } = new();
+
     internal IEnumerable<string> ValidateSharedState() =>
         Redis.Validate().Concat(Caching.Validate()).Concat(PersistedQueries.Validate())
             .Concat(TrustedDocuments.Validate()).Concat(RateLimiting.Validate());

@@ -14,7 +14,10 @@ public sealed partial class GraphQLHttpEndpoint
 
     private async Task<(Caller Caller, RequestRefusal? Refusal)> GuardAsync(HttpContext context)
     {
-        var (token, refusal) = await BearerTokens.AuthenticateAsync(context).ConfigureAwait(false);
+        // Web session mode (src/Shared/Session): without Authorization, the session cookie (+ CSRF header) is the credential.
+        var (token, refusal) = _sessions is not null && _sessions.Applies(context.Request)
+            ? await _sessions.AuthenticateAsync(context).ConfigureAwait(false)
+            : await BearerTokens.AuthenticateAsync(context).ConfigureAwait(false);
         if (refusal is not null)
         {
             return (Caller.Anonymous, refusal);

@@ -30,6 +30,7 @@ public sealed partial class GraphQLHttpEndpoint
     private readonly IGraphQLOperationFilter[] _filters;
     private readonly TimeProvider _time;
     private readonly string[] _forwardHeaders;
+    private readonly Session.SessionAuthenticator? _sessions;
 
     /// <summary>Creates the endpoint.</summary>
     public GraphQLHttpEndpoint(
@@ -41,8 +42,10 @@ public sealed partial class GraphQLHttpEndpoint
         BffOptions options,
         IEnumerable<IGraphQLOperationFilter> filters,
         TimeProvider time,
-        ILogger<GraphQLHttpEndpoint> logger)
+        ILogger<GraphQLHttpEndpoint> logger,
+        Session.SessionAuthenticator? sessions = null)
     {
+        _sessions = sessions;
         _time = time;
         _filters = filters.OrderBy(f => f.Order).ToArray();
         _schema = schema;

@@ -63,6 +63,10 @@ public sealed partial class RedisStore : IHostedService, IAsyncDisposable
         callback(connection);
     }
 
+    /// <summary>Gets the database for a library that talks to Redis itself (data protection keys); throws while not connected.</summary>
+    internal IDatabase Database => Volatile.Read(ref _connection)?.GetDatabase()
+        ?? throw new RedisException("Redis is not connected.");
+
     /// <summary>Gets the full key of <paramref name="name"/>.</summary>
     public RedisKey Key(string name) => KeyPrefix + name;
 
