@@ -36,6 +36,9 @@ public static class LogEventIds
     /// <summary>Rate limiting (5201–5299).</summary>
     public const int RateLimiting = 5200;
 
+    /// <summary>Web session mode: sign-in, the session store, back-channel logout (8101–8199).</summary>
+    public const int Session = 8100;
+
     /// <summary>The GraphQL IDE (7001–7999).</summary>
     public const int Ide = 7000;
 
@@ -45,6 +48,6 @@ public static class LogEventIds
         (nameof(Hosting), Hosting + 1, 999), (nameof(Http), Http + 1, 1999), (nameof(Auth), Auth + 1, 2999),
         (nameof(Stitching), Stitching + 1, 3099), (nameof(Rest), Rest + 1, 3199), (nameof(Grpc), Grpc + 1, 3299),
         (nameof(Resilience), Resilience + 1, 4999), (nameof(Redis), Redis + 1, 5099), (nameof(PersistedQueries), PersistedQueries + 1, 5199),
-        (nameof(RateLimiting), RateLimiting + 1, 5299), (nameof(Ide), Ide + 1, 7999),
+        (nameof(RateLimiting), RateLimiting + 1, 5299), (nameof(Ide), Ide + 1, 7999), (nameof(Session), Session + 1, 8199),
     ];
 }

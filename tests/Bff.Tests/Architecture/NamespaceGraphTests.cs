@@ -18,7 +18,7 @@ public sealed class NamespaceGraphTests(ITestOutputHelper output)
         ["Bff.Stitching"] = 2, ["Bff.Stitching.Instances"] = 2.1, ["Bff.Stitching.Batching"] = 2.1,
         ["Bff.Stitching.Rest"] = 3, ["Bff.Stitching.Grpc"] = 3,
         ["Bff.Redis"] = 4, ["Bff.Auth"] = 4, ["Bff.Resilience"] = 4.1, ["Bff.Caching"] = 4.1, ["Bff.PersistedQueries"] = 4.2,
-        ["Bff.RateLimiting"] = 4.3, ["Bff.Limits"] = 4.4,
+        ["Bff.RateLimiting"] = 4.3, ["Bff.Limits"] = 4.4, ["Bff.Session"] = 4.5,
         ["Bff.Stitching.Composition"] = 5,
         ["Bff.Http"] = 6, ["Bff.Ide"] = 6,
         ["Bff.Hosting"] = 7, ["Microsoft.Extensions.DependencyInjection"] = 7, ["Microsoft.Extensions.Hosting"] = 7.1, ["Microsoft.AspNetCore.Builder"] = 7.2,
@@ -36,6 +36,8 @@ public sealed class NamespaceGraphTests(ITestOutputHelper output)
         ("Bff.Resilience", "Bff.Http"), ("Bff.Resilience", "Bff.Hosting"),
         ("Bff.Stitching.Composition", "Bff.Hosting"),
         ("Bff.Http", "Bff.Hosting"),
+        // Web session mode, like the other policies: BffOptions (its own and the Auth section) and Http's RequestRefusal.
+        ("Bff.Session", "Bff.Hosting"), ("Bff.Session", "Bff.Http"),
     ];
 
     private readonly NamespaceGraph _graph = NamespaceGraph.Of(typeof(BffOptions).Assembly);
