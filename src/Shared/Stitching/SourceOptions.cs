@@ -9,6 +9,8 @@ public enum SourceKind
     Rest,
     /// <summary>gRPC unary calls over HTTP/2, described by a <c>.proto</c> file.</summary>
     Grpc,
+    /// <summary>A remote GraphQL service (GraphQL over HTTP), described by an SDL file or read by introspection.</summary>
+    GraphQL,
 }
 
 /// <summary>
@@ -22,11 +24,19 @@ public sealed class SourceOptions
     public SourceKind Kind { get; set; } = SourceKind.Rest;
 
     /// <summary>
-    /// Gets or sets the contract file (OpenAPI JSON for REST, <c>.proto</c> for gRPC), relative to the
-    /// application's base directory. Bindings are checked against it at start-up.
+    /// Gets or sets the contract file (OpenAPI JSON for REST, <c>.proto</c> for gRPC, SDL for GraphQL), relative to the
+    /// application's base directory, or <c>introspection</c> for a GraphQL source whose schema is read from the running
+    /// service at start-up. Bindings are checked against it at start-up.
     /// </summary>
     /// <value>Required.</value>
     public string Contract { get; set; } = "";
+
+    /// <summary>
+    /// Gets or sets how long start-up waits for a contract read from the running service (<c>Contract: introspection</c>),
+    /// retrying with a bounded backoff while the service starts, before it reports the source as a start-up problem.
+    /// </summary>
+    /// <value>Defaults to 30 seconds.</value>
+    public TimeSpan ContractWait { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Gets or sets the base address of the service, e.g. <c>http://profiles:8080</c>.</summary>
     /// <value>Required, unless <see cref="Addresses"/> lists the instances.</value>

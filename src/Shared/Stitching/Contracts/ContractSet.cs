@@ -59,6 +59,17 @@ public sealed class ContractSet
                 continue;
             }
 
+            if (protocol is IFetchedContractProtocol fetcher && string.Equals(source.Contract, fetcher.FetchedContract, StringComparison.OrdinalIgnoreCase))
+            {
+                if (source.BaseAddress is { IsAbsoluteUri: true } && fetcher.FetchContract(name, source, $"{where}:Contract", set.Errors) is { } fetched)
+                {
+                    set.Sources[name] = fetched;
+                    set._kinds[name] = source.Kind;
+                }
+
+                continue;
+            }
+
             var path = Path.Combine(baseDirectory, source.Contract);
             if (!File.Exists(path))
             {

@@ -1,0 +1,73 @@
+using System.Text;
+using GraphQLParser;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+
+namespace Bff.Stitching.Execution;
+
+/// <summary>
+/// The part of the client's document below a bound field: its node, the document (for fragments), the field's type in
+/// our schema and the operation's variables. Protocols that delegate the sub-selection (remote GraphQL) read it;
+/// others ignore it.
+/// </summary>
+/// <param name="Field">The field's node in the client's document.</param>
+/// <param name="Document">The client's document.</param>
+/// <param name="Type">The field's type in our schema.</param>
+/// <param name="Variables">The operation's variables, for arguments below the field that use them.</param>
+public sealed record FieldSelection(GraphQLField Field, GraphQLDocument Document, IGraphType Type, Variables? Variables)
+{
+    /// <summary>
+    /// Gets what tells this selection from another of the same field in one request (its place in the document):
+    /// calls for different selections are not batched together.
+    /// </summary>
+    public string Key => $"{Field.Location.Start}-{Field.Location.End}";
+
+    /// <summary>
+    /// Describes what is selected below the field, independent of the document it came from (fragments expanded,
+    /// aliases left out, variables replaced by their values): two selections that ask for the same data describe alike.
+    /// Cache keys use it.
+    /// </summary>
+    public string Describe()
+    {
+        var text = new StringBuilder();
+        Write(Field.SelectionSet, text);
+        return text.ToString();
+    }
+
+    private void Write(GraphQLSelectionSet? selections, StringBuilder text)
+    {
+        if (selections is null)
+        {
+            return;
+        }
+
+        text.Append('{');
+        foreach (var selection in selections.Selections)
+        {
+            switch (selection)
+            {
+                case GraphQLField field:
+                    text.Append(field.Name.StringValue);
+                    foreach (var argument in field.Arguments?.Items ?? [])
+                    {
+                        text.Append('(').Append(argument.Name.StringValue).Append(':').Append(AstValues.ToJson(argument.Value, Variables)?.ToJsonString() ?? "null").Append(')');
+                    }
+
+                    Write(field.SelectionSet, text);
+                    text.Append(' ');
+                    break;
+                case GraphQLInlineFragment inline:
+                    text.Append("...").Append(inline.TypeCondition?.Type.Name.StringValue);
+                    Write(inline.SelectionSet, text);
+                    break;
+                case GraphQLFragmentSpread spread when Document.FindFragmentDefinition(spread.FragmentName.Name) is { } fragment:
+                    text.Append("...").Append(fragment.TypeCondition.Type.Name.StringValue);
+                    Write(fragment.SelectionSet, text);
+                    break;
+            }
+        }
+
+        text.Append('}');
+    }
+}
