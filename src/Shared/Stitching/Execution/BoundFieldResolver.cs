@@ -43,7 +43,7 @@ public sealed class BoundFieldResolver : IFieldResolver
         if (_binding.BatchKey is null)
         {
             var (response, errors) = await _dispatcher.SendAsync(_binding, scope, request, 1, context.CancellationToken).ConfigureAwait(false);
-            return Convert(context, response, errors);
+            return Convert(context, selection, response, errors);
         }
 
         var key = JsonPath.AsText(TemplateEvaluator.Evaluate(_binding.BatchKey, scope));
@@ -56,13 +56,13 @@ public sealed class BoundFieldResolver : IFieldResolver
         var loaderKey = _binding.Coordinate + args.ToJsonString() + "@" + selection.Key;
         var loader = request.Loaders.GetOrAdd(loaderKey, _ => new BatchLoader(
             _binding, _dispatcher, scope with { Parent = null }, request, _maxBatchSize, GraphTypes.IsList(_field.ResolvedType!)));
-        return loader.Load(key, (node, errors) => Convert(context, node, errors), context.CancellationToken);
+        return loader.Load(key, (node, errors) => Convert(context, selection, node, errors), context.CancellationToken);
     }
 
     /// <summary>Gets the binding the field resolves with.</summary>
     public FieldBinding Binding => _binding;
 
-    private object? Convert(IResolveFieldContext context, JsonNode? node, IReadOnlyList<DownstreamFieldError> errors)
+    private object? Convert(IResolveFieldContext context, FieldSelection selection, JsonNode? node, IReadOnlyList<DownstreamFieldError> errors)
     {
         if (errors.Count > 0)
         {
@@ -71,7 +71,7 @@ public sealed class BoundFieldResolver : IFieldResolver
             {
                 foreach (var error in errors)
                 {
-                    context.Errors.Add(new BffError(error.Code, error.Message, error.Extensions) { Path = [.. context.ResponsePath, .. error.Path] });
+                    context.Errors.Add(new BffError(error.Code, error.Message, error.Extensions) { Path = [.. context.ResponsePath, .. selection.ResponsePathOf(error.Path)] });
                 }
             }
         }

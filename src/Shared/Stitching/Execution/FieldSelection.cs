@@ -1,6 +1,8 @@
 using System.Text;
 using GraphQLParser;
+using GraphQL;
 using GraphQL.Types;
+using Bff.Stitching.Bindings;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 
@@ -69,5 +71,64 @@ public sealed record FieldSelection(GraphQLField Field, GraphQLDocument Document
         }
 
         text.Append('}');
+    }
+
+    /// <summary>
+    /// Translates a path inside the field's downstream value (property names, list indexes) into the client's response
+    /// path below the field: each property becomes the response name (alias) of the selected field read from it
+    /// (its name, or its <c>@from</c> path). Steps that match no selected field are kept as they are.
+    /// </summary>
+    public IReadOnlyList<object> ResponsePathOf(IReadOnlyList<object> downstreamPath)
+    {
+        ArgumentNullException.ThrowIfNull(downstreamPath);
+        var result = new List<object>();
+        var (type, selections) = (GraphTypes.Named(Type), Field.SelectionSet);
+        for (var i = 0; i < downstreamPath.Count; i++)
+        {
+            if (downstreamPath[i] is not string name || type is not IComplexGraphType complex)
+            {
+                result.Add(downstreamPath[i]);
+                continue;
+            }
+
+            var match = Flatten(selections).Select(f => (Node: f, Definition: complex.GetField(f.Name.StringValue)))
+                .Where(f => f.Definition is not null)
+                .Select(f => (f.Node, f.Definition, From: SourcePath(f.Definition!)))
+                .FirstOrDefault(f => f.From.Count > 0 && i + f.From.Count <= downstreamPath.Count
+                    && f.From.Select((step, k) => step == downstreamPath[i + k] as string).All(x => x));
+            if (match.Node is null)
+            {
+                result.AddRange(downstreamPath.Skip(i));
+                break;
+            }
+
+            result.Add((match.Node.Alias?.Name ?? match.Node.Name).StringValue);
+            i += match.From.Count - 1;
+            (type, selections) = (GraphTypes.Named(match.Definition!.ResolvedType!), match.Node.SelectionSet);
+        }
+
+        return result;
+    }
+
+    private static IReadOnlyList<string> SourcePath(FieldType field) =>
+        field.GetAppliedDirectives()?.Find("from")?.FindArgument("path")?.Value is string from ? BindingReader.SplitPath(from) : [field.Name];
+
+    /// <summary>Gets the fields of <paramref name="selections"/> (a selection set of this document), fragments flattened.</summary>
+    public IEnumerable<GraphQLField> Flatten(GraphQLSelectionSet? selections)
+    {
+        foreach (var selection in selections?.Selections ?? [])
+        {
+            var inner = selection switch
+            {
+                GraphQLField field => [field],
+                GraphQLInlineFragment inline => Flatten(inline.SelectionSet),
+                GraphQLFragmentSpread spread when Document.FindFragmentDefinition(spread.FragmentName.Name) is { } fragment => Flatten(fragment.SelectionSet),
+                _ => [],
+            };
+            foreach (var field in inner)
+            {
+                yield return field;
+            }
+        }
     }
 }

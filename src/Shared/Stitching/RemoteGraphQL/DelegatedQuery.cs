@@ -5,7 +5,6 @@ using Bff.Stitching.Bindings;
 using Bff.Stitching.Execution;
 using GraphQL;
 using GraphQL.Types;
-using GraphQLParser;
 using GraphQLParser.AST;
 
 namespace Bff.Stitching.RemoteGraphQL;
@@ -18,14 +17,14 @@ namespace Bff.Stitching.RemoteGraphQL;
 internal sealed class DelegatedQuery
 {
     private readonly RemoteSchema _schema;
-    private readonly GraphQLDocument? _document;
+    private readonly FieldSelection? _selection;
     private readonly GraphQL.Validation.Variables? _clientVariables;
     private readonly List<string> _definitions = [];
 
     private DelegatedQuery(RemoteSchema schema, FieldSelection? selection)
     {
         _schema = schema;
-        _document = selection?.Document;
+        _selection = selection;
         _clientVariables = selection?.Variables;
     }
 
@@ -107,7 +106,7 @@ internal sealed class DelegatedQuery
 
     private void Add(SelectionNode node, IComplexGraphType ours, RemoteType remote, GraphQLSelectionSet? selections)
     {
-        foreach (var field in Flatten(selections))
+        foreach (var field in _selection!.Flatten(selections))
         {
             var name = field.Name.StringValue;
             if (name == "__typename")
@@ -166,33 +165,6 @@ internal sealed class DelegatedQuery
             if ((given is not null || argument.DefaultValue is not null) && remoteField.Arguments.TryGetValue(argument.Name, out var remoteArgument))
             {
                 leaf.Arguments.Add((argument.Name, Define($"_v{_definitions.Count}", remoteArgument.Type, value)));
-            }
-        }
-    }
-
-    private IEnumerable<GraphQLField> Flatten(GraphQLSelectionSet? selections)
-    {
-        foreach (var selection in selections?.Selections ?? [])
-        {
-            switch (selection)
-            {
-                case GraphQLField field:
-                    yield return field;
-                    break;
-                case GraphQLInlineFragment inline:
-                    foreach (var inner in Flatten(inline.SelectionSet))
-                    {
-                        yield return inner;
-                    }
-
-                    break;
-                case GraphQLFragmentSpread spread when _document?.FindFragmentDefinition(spread.FragmentName.Name) is { } fragment:
-                    foreach (var inner in Flatten(fragment.SelectionSet))
-                    {
-                        yield return inner;
-                    }
-
-                    break;
             }
         }
     }
