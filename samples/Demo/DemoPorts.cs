@@ -18,11 +18,12 @@ internal sealed class DemoPorts
         ["control"] = 5099,
     };
 
-    /// <summary>Gets the default ports only the topology (<c>--topology</c>) uses: second replicas, the front door, Redis.</summary>
+    /// <summary>Gets the default ports only the topology (<c>--topology</c>) uses: second replicas, the web canary, the front door, Redis.</summary>
     public static IReadOnlyDictionary<string, int> TopologyDefaults { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
     {
         ["mobile-2"] = 5101,
         ["web-2"] = 5201,
+        ["web-canary"] = 5209,
         ["edge"] = 8443,
         ["edge-http"] = 8080,
         ["redis"] = 6390,

@@ -7,7 +7,7 @@ using Bff.Samples.Proposals;
 using Bff.Samples.Reviews;
 
 // The demo: four downstream services and the token issuer in this process, both BFFs as child processes (with
-// --topology: two replicas of each on one redis-server, behind the front door with HTTPS), and a
+// --topology: two replicas of each and a web canary on one redis-server, behind the front door with HTTPS), and a
 // control API on :5099 to stop and start services while everything runs. Ctrl-C stops everything.
 DemoPorts ports;
 try
@@ -87,7 +87,7 @@ if (ports.Topology)
 }
 
 var bffs = (ports.Topology
-    ? new[] { ("mobile", "MobileBff"), ("mobile-2", "MobileBff"), ("web", "WebBff"), ("web-2", "WebBff") }
+    ? new[] { ("mobile", "MobileBff"), ("mobile-2", "MobileBff"), ("web", "WebBff"), ("web-2", "WebBff"), ("web-canary", "WebBff") }
     : [("mobile", "MobileBff"), ("web", "WebBff")])
     .Select(b => new BffProcess(b.Item1, b.Item2, ports.Url(b.Item1), HostEnvironment.For(b.Item2, addresses, variables)))
     .ToArray();
@@ -102,6 +102,8 @@ if (ports.Topology)
         ["ReverseProxy__Clusters__mobile__Destinations__mobile-2__Address"] = ports.Url("mobile-2"),
         ["ReverseProxy__Clusters__web__Destinations__web-1__Address"] = ports.Url("web"),
         ["ReverseProxy__Clusters__web__Destinations__web-2__Address"] = ports.Url("web-2"),
+        // The shipped Edge:Canaries:web sends requests with X-Canary: 1 (and a share of 0 of the rest) here.
+        ["ReverseProxy__Clusters__web-canary__Destinations__web-canary-1__Address"] = ports.Url("web-canary"),
     };
     edge = new BffProcess("edge", "Edge", $"https://localhost:{ports["edge"]}", edgeEnvironment);
 }
@@ -124,13 +126,15 @@ using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop
 
 try
 {
-    await Readiness.WaitAsync(bffs, TimeSpan.FromSeconds(60), stop.Token);
+    // Generous: on a busy machine five hosts starting at once (the topology) take a while to answer their first request.
+    await Readiness.WaitAsync(bffs, TimeSpan.FromSeconds(180), stop.Token);
     Console.WriteLine();
     Console.WriteLine("Bff demo is running:");
     if (ports.Topology)
     {
         Console.WriteLine($"  front door https://localhost:{ports["edge"]}/mobile/graphql and /web/graphql   (self-signed development certificate; http://localhost:{ports["edge-http"]} redirects)");
         Console.WriteLine($"  replicas   mobile {ports.Url("mobile")} {ports.Url("mobile-2")}   web {ports.Url("web")} {ports.Url("web-2")}   Redis {(redis is null ? "none (in memory)" : $"127.0.0.1:{ports["redis"]}")}");
+        Console.WriteLine($"  canary     web {ports.Url("web-canary")}   (through the front door with the header X-Canary: 1)");
     }
     else
     {

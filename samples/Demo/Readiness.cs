@@ -5,7 +5,7 @@ internal static class Readiness
 {
     public static async Task WaitAsync(IReadOnlyList<BffProcess> bffs, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var deadline = DateTimeOffset.UtcNow + timeout;
         foreach (var bff in bffs)
         {

@@ -17,6 +17,7 @@ public static class EdgeApplication
             .AddTransforms<LocationPrefixTransform>();
         builder.Services.AddHsts(hsts => builder.Configuration.GetSection("Hsts").Bind(hsts));
         builder.Services.AddHttpsRedirection(redirect => builder.Configuration.GetSection("HttpsRedirection").Bind(redirect));
+        EdgeTelemetry.AddTo(builder);
 
         if (!DevelopmentCertificate.IsConfigured(builder.Configuration))
         {

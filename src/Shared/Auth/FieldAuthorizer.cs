@@ -27,10 +27,10 @@ public sealed class FieldAuthorizer
     /// <summary>Returns the refusal for <paramref name="rule"/>, or <see langword="null"/> when the caller may proceed.</summary>
     public async ValueTask<BffError?> CheckAsync(AuthorizeRule rule, ClaimsPrincipal user, BffRequestContext request)
     {
-        if (!request.Authorizations.TryGetValue(rule, out var decision))
+        if (!request.Features.Get<AuthorizationDecisions>().TryGetValue(rule, out var decision))
         {
             decision = await DecideAsync(rule, user).ConfigureAwait(false);
-            request.Authorizations[rule] = decision;
+            request.Features.Get<AuthorizationDecisions>()[rule] = decision;
         }
 
         return decision is null ? null : new BffError(decision.Value.Code, decision.Value.Message);

@@ -128,10 +128,10 @@ public sealed partial class SigningKeyCache
             : new KeySet(keys.ToArray(), issuer, _time.GetUtcNow());
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Fetched {Count} token signing keys (issuer {Issuer})")]
+    [LoggerMessage(EventId = LogEventIds.Auth + 1, Level = LogLevel.Information, Message = "Fetched {Count} token signing keys (issuer {Issuer})")]
     private static partial void LogFetched(ILogger logger, int count, string issuer);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Could not fetch token signing keys; keeping {Cached} cached keys: {Error}: {Message}")]
+    [LoggerMessage(EventId = LogEventIds.Auth + 2, Level = LogLevel.Warning, Message = "Could not fetch token signing keys; keeping {Cached} cached keys: {Error}: {Message}")]
     private static partial void LogFetchFailed(ILogger logger, int cached, string error, string message);
 
     private sealed record KeySet(IReadOnlyList<SecurityKey> Keys, string? Issuer, DateTimeOffset FetchedAt);

@@ -13,20 +13,19 @@ namespace Bff.Caching;
 /// </summary>
 public sealed class CacheControlFilter : IGraphQLOperationFilter
 {
-    private const string ItemKey = "bff.cache-control";
     private readonly CacheOptions _options;
 
     /// <summary>Creates the filter.</summary>
     public CacheControlFilter(CacheOptions options) => _options = options;
 
     /// <inheritdoc />
-    public int Order => 1000;
+    public int Order => FilterOrder.CacheControl;
 
     /// <inheritdoc />
     public ValueTask<GraphQLOperationOutcome?> BeforeExecuteAsync(GraphQLOperationContext context)
     {
         var headers = context.HttpContext.Request.Headers;
-        context.RequestContext.CacheHints.VaryKey = string.Join('\n',
+        context.RequestContext.Features.Get<CacheHints>().VaryKey = string.Join('\n',
             _options.VaryHeaders.Select(name => name.ToLowerInvariant() + ":" + headers[name].ToString()));
         return ValueTask.FromResult<GraphQLOperationOutcome?>(null);
     }
@@ -35,14 +34,15 @@ public sealed class CacheControlFilter : IGraphQLOperationFilter
     public ValueTask AfterExecuteAsync(GraphQLOperationContext context, ExecutionResult result)
     {
         var http = context.HttpContext;
-        var value = CacheControlValue.From(context.RequestContext.CacheHints, result.Errors is { Count: > 0 },
+        var value = CacheControlValue.From(context.RequestContext.Features.Get<CacheHints>(), result.Errors is { Count: > 0 },
             http.User.Identity?.IsAuthenticated == true);
-        if (http.Items.TryGetValue(ItemKey, out var previous) && previous is CacheControlValue earlier)
+        // Typed per-HTTP-request state: the operations of a batch share one response and its Cache-Control.
+        if (http.Features.Get<CacheControlValue>() is { } earlier)
         {
             value = earlier.Combine(value);
         }
 
-        http.Items[ItemKey] = value;
+        http.Features.Set(value);
         Apply(http.Response, value, _options.VaryHeaders);
         return ValueTask.CompletedTask;
     }
@@ -53,7 +53,7 @@ public sealed class CacheControlFilter : IGraphQLOperationFilter
     /// </summary>
     public static void MarkNotStorable(HttpContext http, string header = "no-store")
     {
-        http.Items[ItemKey] = CacheControlValue.DoNotStore;
+        http.Features.Set(CacheControlValue.DoNotStore);
         http.Response.Headers.CacheControl = header;
         http.Response.Headers.Remove(HeaderNames.Vary);
     }

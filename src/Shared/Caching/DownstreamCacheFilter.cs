@@ -29,12 +29,12 @@ public sealed class DownstreamCacheFilter : IDownstreamCallFilter
     }
 
     /// <inheritdoc />
-    public int Order => -100;
+    public int Order => FilterOrder.ResponseCache;
 
     /// <inheritdoc />
     public async Task<DownstreamResponse> InvokeAsync(DownstreamCall call, DownstreamCallDelegate next, CancellationToken cancellationToken)
     {
-        var hints = call.Request.CacheHints;
+        var hints = call.Request.Features.Get<CacheHints>();
         var policy = call.Binding.Cache;
         var identity = policy?.Scope == CacheScope.Private ? CallerIdentity.Of(call.Request.User) : null;
         var key = !_options.Enabled || policy is null || (policy.Scope == CacheScope.Private && identity is null)

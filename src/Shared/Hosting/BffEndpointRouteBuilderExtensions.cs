@@ -8,6 +8,7 @@ using Bff.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Bff.Stitching.Composition;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -27,8 +28,8 @@ public static class BffEndpointRouteBuilderExtensions
         var schema = app.Services.GetRequiredService<BffSchema>();
         app.Services.GetRequiredService<DownstreamResilience>().BuildAll();
         BffHostingLog.Started(logger, options.Name, options.Path, schema.Bindings.Count, options.Sources.Count);
-        Bff.Observability.OtlpExport.Log(app.Configuration, logger);
-        var contracts = app.Services.GetRequiredService<Bff.Stitching.Contracts.ContractSet>();
+        OtlpExport.Log(app.Configuration, logger);
+        var contracts = app.Services.GetRequiredService<ContractSet>();
         foreach (var (source, operation, requirement) in CredentialCoverage.Unmet(schema, options, contracts, app.Services.GetRequiredService<SourceCredentials>()))
         {
             StitchingLog.CredentialMissing(logger, source, operation, requirement);

@@ -16,6 +16,7 @@ using GraphQL;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Bff.Stitching.Composition;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -65,7 +66,7 @@ public static class BffHostApplicationBuilderExtensions
         contracts.Errors.AddRange(options.ValidateSharedState());
         // Reported with the binding errors when the schema is built, so every problem is listed at once.
         var credentials = SourceCredentials.Read(options.Sources, contracts.Errors);
-        contracts.Errors.AddRange(SourceCredentials.CheckOperations(options.Sources, contracts));
+        contracts.Errors.AddRange(CredentialCoverage.CheckOperations(options.Sources, contracts));
         services.AddSingleton(contracts);
         services.AddSingleton(credentials);
         services.AddSingleton(sp => new SourceInstanceSet(options.Sources, sp.GetRequiredService<TimeProvider>()));

@@ -74,7 +74,7 @@ internal sealed partial class ShutdownWatchdog : IHostedService, IDisposable
         thread.Start();
     }
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Critical,
+    [LoggerMessage(EventId = LogEventIds.Hosting + 3, Level = LogLevel.Critical,
         Message = "The host did not stop within {Seconds} s (requests still hold its threads); ending the process")]
     private static partial void LogForcedExit(ILogger logger, double seconds);
 }

@@ -9,6 +9,7 @@ using GraphQL.Transport;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Bff.Stitching.Composition;
 
 namespace Bff.Http;
 
@@ -259,6 +260,6 @@ public sealed partial class GraphQLHttpEndpoint
 
     private static ExecutionResult Errors(ExecutionError error) => new() { Errors = [error] };
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Unhandled exception while resolving {Field}")]
+    [LoggerMessage(EventId = LogEventIds.Http + 1, Level = LogLevel.Error, Message = "Unhandled exception while resolving {Field}")]
     private static partial void LogUnhandled(ILogger logger, string field, Exception exception);
 }

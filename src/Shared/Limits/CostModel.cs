@@ -1,6 +1,7 @@
 using Bff.Stitching;
 using Bff.Stitching.Execution;
 using GraphQL.Types;
+using Bff.Stitching.Composition;
 
 namespace Bff.Limits;
 

@@ -1,6 +1,7 @@
 using Bff.RateLimiting;
 using Bff.Stitching;
 using GraphQLParser.AST;
+using Bff.Stitching.Composition;
 
 namespace Bff.Limits;
 

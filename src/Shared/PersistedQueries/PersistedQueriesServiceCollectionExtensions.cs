@@ -3,6 +3,7 @@ using Bff.Http;
 using Bff.Stitching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Bff.Stitching.Composition;
 
 namespace Bff.PersistedQueries;
 

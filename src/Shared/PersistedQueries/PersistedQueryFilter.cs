@@ -30,7 +30,7 @@ public sealed class PersistedQueryFilter : IGraphQLOperationFilter
     }
 
     /// <inheritdoc />
-    public int Order => 200;
+    public int Order => FilterOrder.PersistedQueries;
 
     /// <inheritdoc />
     public async ValueTask<GraphQLOperationOutcome?> BeforeExecuteAsync(GraphQLOperationContext context)

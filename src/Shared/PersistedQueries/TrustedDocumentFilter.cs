@@ -25,7 +25,7 @@ public sealed class TrustedDocumentFilter : IGraphQLOperationFilter
     }
 
     /// <inheritdoc />
-    public int Order => 100;
+    public int Order => FilterOrder.TrustedDocuments;
 
     /// <inheritdoc />
     public ValueTask<GraphQLOperationOutcome?> BeforeExecuteAsync(GraphQLOperationContext context) =>

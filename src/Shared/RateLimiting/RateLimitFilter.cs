@@ -14,7 +14,6 @@ namespace Bff.RateLimiting;
 /// </summary>
 public sealed class RateLimitFilter : IGraphQLOperationFilter
 {
-    private const string TightestKey = "bff.rate-limit";
     private readonly RateLimitKind _kind;
     private readonly KeyValuePair<string, RateLimitPolicyOptions>[] _policies;
     private readonly GcraRateLimiter _limiter;
@@ -39,7 +38,7 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
     }
 
     /// <inheritdoc />
-    public int Order => _kind == RateLimitKind.Requests ? -1000 : 300;
+    public int Order => _kind == RateLimitKind.Requests ? FilterOrder.RequestRateLimit : FilterOrder.CostRateLimit;
 
     /// <inheritdoc />
     public async ValueTask<GraphQLOperationOutcome?> BeforeExecuteAsync(GraphQLOperationContext context)
@@ -91,13 +90,13 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
 
     private static void Report(HttpContext http, RateLimitDecision decision)
     {
-        if (decision.Allowed && http.Items.TryGetValue(TightestKey, out var previous) && previous is RateLimitDecision tighter
+        if (decision.Allowed && http.Features.Get<RateLimitDecision>() is { } tighter
             && (!tighter.Allowed || tighter.Headroom <= decision.Headroom))
         {
             return;
         }
 
-        http.Items[TightestKey] = decision;
+        http.Features.Set(decision);
         var headers = http.Response.Headers;
         headers["RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
         headers["RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);

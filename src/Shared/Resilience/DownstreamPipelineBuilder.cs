@@ -5,6 +5,7 @@ using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Simmy;
 using Polly.Timeout;
+using Bff.Resilience.Options;
 
 namespace Bff.Resilience;
 

@@ -14,7 +14,7 @@ namespace Bff.Resilience;
 public sealed class ResilienceCallFilter : IDownstreamCallFilter
 {
     /// <summary>The filter's <see cref="Order"/>: late, so filters that answer without the source (a cache) run first.</summary>
-    public const int DefaultOrder = 1000;
+    public const int DefaultOrder = FilterOrder.Resilience;
 
     // Calls bound by the request's deadline end a little after it, so the request's own timer wins the tie and an
     // overrun request is answered 504 rather than with a field error that happened to fire first.

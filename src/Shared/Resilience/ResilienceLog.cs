@@ -5,18 +5,18 @@ namespace Bff.Resilience;
 /// <summary>Log messages of the resilience pipelines: once per state change, never per request.</summary>
 internal static partial class ResilienceLog
 {
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Circuit of source {Source} opened for {BreakMs} ms after {Reason}; its fields fail with CIRCUIT_OPEN")]
+    [LoggerMessage(EventId = LogEventIds.Resilience + 1, Level = LogLevel.Warning, Message = "Circuit of source {Source} opened for {BreakMs} ms after {Reason}; its fields fail with CIRCUIT_OPEN")]
     public static partial void CircuitOpened(ILogger logger, string source, double breakMs, string reason);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Circuit of source {Source} is half-open: one trial call goes through")]
+    [LoggerMessage(EventId = LogEventIds.Resilience + 2, Level = LogLevel.Information, Message = "Circuit of source {Source} is half-open: one trial call goes through")]
     public static partial void CircuitHalfOpened(ILogger logger, string source);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Circuit of source {Source} closed: calls flow again")]
+    [LoggerMessage(EventId = LogEventIds.Resilience + 3, Level = LogLevel.Information, Message = "Circuit of source {Source} closed: calls flow again")]
     public static partial void CircuitClosed(ILogger logger, string source);
 
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Chaos is enabled for source {Source}: fault {FaultRate}, latency {LatencyRate} x {LatencyMs} ms, outcome {OutcomeRate} x {OutcomeStatus}")]
+    [LoggerMessage(EventId = LogEventIds.Resilience + 4, Level = LogLevel.Warning, Message = "Chaos is enabled for source {Source}: fault {FaultRate}, latency {LatencyRate} x {LatencyMs} ms, outcome {OutcomeRate} x {OutcomeStatus}")]
     public static partial void ChaosEnabled(ILogger logger, string source, double faultRate, double latencyRate, double latencyMs, double outcomeRate, string outcomeStatus);
 
-    [LoggerMessage(EventId = 4005, Level = LogLevel.Debug, Message = "Retry of a {Source} call skipped: the retry budget is spent")]
+    [LoggerMessage(EventId = LogEventIds.Resilience + 5, Level = LogLevel.Debug, Message = "Retry of a {Source} call skipped: the retry budget is spent")]
     public static partial void RetryBudgetSpent(ILogger logger, string source);
 }

@@ -1,3 +1,5 @@
+using Bff.Resilience.Options;
+
 namespace Bff.Resilience;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Bff.Stitching.Bindings;
-using Bff.Stitching.Contracts;
 
 namespace Bff.Stitching;
 
@@ -44,23 +43,6 @@ public sealed class SourceCredentials
 
     /// <summary>Gets the names of the credential headers a call to <paramref name="operation"/> of <paramref name="source"/> carries.</summary>
     public IEnumerable<string> HeadersFor(string source, string? operation) => Of(source, operation).Select(c => c.Header);
-
-    /// <summary>Checks that every operation a credential is restricted to exists in its source's contract.</summary>
-    internal static IEnumerable<string> CheckOperations(IReadOnlyDictionary<string, SourceOptions> sources, ContractSet contracts)
-    {
-        foreach (var (name, source) in sources)
-        {
-            var known = contracts.Sources.TryGetValue(name, out var contract) ? contract.Operations.ToHashSet(StringComparer.Ordinal) : null;
-            for (var i = 0; known is not null && i < source.Auth.Credentials.Count; i++)
-            {
-                foreach (var operation in source.Auth.Credentials[i].Operations.Where(o => !known.Contains(o)))
-                {
-                    yield return $"Bff:Sources:{name}:Auth:Credentials:{i}:Operations: '{operation}' is not an operation of {source.Contract} "
-                        + $"(operations: {string.Join(", ", known.Order(StringComparer.Ordinal))}).";
-                }
-            }
-        }
-    }
 
     private IEnumerable<Credential> Of(string source, string? operation) =>
         (_bySource.GetValueOrDefault(source) ?? []).Where(c => c.Operations is null || (operation is not null && c.Operations.Contains(operation)));

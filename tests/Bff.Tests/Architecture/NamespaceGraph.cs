@@ -40,13 +40,27 @@ internal sealed class NamespaceGraph
         return graph;
     }
 
-    /// <summary>Gets one cycle per strongly connected component of more than one namespace (Tarjan), each as a path.</summary>
+    /// <summary>Gets the strongly connected components of more than one namespace (Tarjan): each is one cycle or several.</summary>
+    public List<List<string>> Components()
+    {
+        var components = new List<List<string>>();
+        Tarjan(components.Add);
+        return components;
+    }
+
+    /// <summary>Gets one cycle per strongly connected component of more than one namespace, each as a path.</summary>
     public List<List<string>> Cycles()
+    {
+        var cycles = new List<List<string>>();
+        Tarjan(component => cycles.Add(PathThrough(component)));
+        return cycles;
+    }
+
+    private void Tarjan(Action<List<string>> found)
     {
         var index = new Dictionary<string, int>();
         var low = new Dictionary<string, int>();
         var stack = new Stack<string>();
-        var cycles = new List<List<string>>();
         void Visit(string v)
         {
             index[v] = low[v] = index.Count;
@@ -62,12 +76,11 @@ internal sealed class NamespaceGraph
                 var component = new List<string>();
                 string w;
                 do { w = stack.Pop(); component.Add(w); } while (w != v);
-                if (component.Count > 1) { cycles.Add(PathThrough(component)); }
+                if (component.Count > 1) { found(component); }
             }
         }
 
         foreach (var v in Edges.Keys.Where(v => !index.ContainsKey(v)).ToList()) { Visit(v); }
-        return cycles;
     }
 
     // A shortest cycle through the component's first member (breadth-first), so the message names real edges.

@@ -19,7 +19,9 @@ public sealed class NamespaceGraphTests(ITestOutputHelper output)
         }
 
         var cycles = graph.Cycles();
-        Assert.True(cycles.Count == 0, "Namespace cycles:\n" + string.Join("\n", cycles.Select(c => string.Join(" -> ", c))));
+        var components = graph.Components();
+        Assert.True(cycles.Count == 0, "Namespace cycles:\n" + string.Join("\n", cycles.Select(c => string.Join(" -> ", c)))
+            + "\nin the namespaces:\n" + string.Join("\n", components.Select(c => string.Join(", ", c.Order(StringComparer.Ordinal)))));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class LauncherTests
         var ports = FreePorts();
         var environment = new Dictionary<string, string> { ["Bff__Name"] = "Both hosts", ["WebBff__Name"] = "Web only" };
         using var demo = BuiltProgram.Start("samples/Demo", "Bff.Samples.Demo", environment, PortArguments(ports));
-        await demo.WaitForOutputAsync("Bff demo is running", TimeSpan.FromSeconds(120));
+        await demo.WaitForOutputAsync("Bff demo is running", TimeSpan.FromSeconds(200));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
 
         var web = JsonNode.Parse(await http.GetStringAsync($"http://localhost:{ports["web"]}/graphql/bcp-config.json"))!;
@@ -76,7 +76,7 @@ public sealed class LauncherTests
     {
         var ports = FreePorts();
         using var demo = BuiltProgram.Start("samples/Demo", "Bff.Samples.Demo", new Dictionary<string, string>(), PortArguments(ports));
-        await demo.WaitForOutputAsync("Bff demo is running", TimeSpan.FromSeconds(120));
+        await demo.WaitForOutputAsync("Bff demo is running", TimeSpan.FromSeconds(200));
         var web = PortOwner.Describe(ports["web"]);
         Assert.NotNull(web);
         var webPid = int.Parse(web.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);

@@ -20,7 +20,7 @@ public sealed class TopologyLauncherTests
         listeners.ForEach(l => l.Stop());
         var arguments = ports.SelectMany(p => new[] { "--port", $"{p.Key}={p.Value}" }).Prepend("--topology").ToArray();
         using var demo = BuiltProgram.Start("samples/Demo", "Bff.Samples.Demo", new Dictionary<string, string>(), arguments);
-        await demo.WaitForOutputAsync("Bff demo is running", TimeSpan.FromSeconds(120));
+        await demo.WaitForOutputAsync("Bff demo is running", TimeSpan.FromSeconds(200));
         using var client = new HttpClient(new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -47,11 +47,18 @@ public sealed class TopologyLauncherTests
         }
 
         using var redirect = await client.GetAsync($"http://localhost:{ports["edge-http"]}/web/graphql");
+        using var toCanary = await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"https://localhost:{ports["edge"]}/web/graphql")
+        {
+            Headers = { { "X-Canary", "1" } },
+            Content = new StringContent("""{"query":"{ __typename }"}""", Encoding.UTF8, "application/json"),
+        });
 
         Assert.All(answers.Values, answer => Assert.StartsWith("""200 {"data":{"__typename":"Query"}""", answer, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.PermanentRedirect, redirect.StatusCode);
         Assert.Contains("front door https://localhost:", demo.Output, StringComparison.Ordinal);
-        // Four replicas, each on the Redis the command started.
-        Assert.Equal(4, demo.Output.Split('\n').Count(l => l.Contains("Redis connected", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.OK, toCanary.StatusCode);
+        Assert.Contains($"canary     web http://localhost:{ports["web-canary"]}", demo.Output, StringComparison.Ordinal);
+        // Five replicas (two of each host and the web canary), each on the Redis the command started.
+        Assert.Equal(5, demo.Output.Split('\n').Count(l => l.Contains("Redis connected", StringComparison.Ordinal)));
     }
 }

@@ -8,8 +8,14 @@ internal static class ComposeFile
     private static readonly Lazy<JsonObject> Resolved = new(() =>
         DeploymentFiles.RunYaml("docker-compose", "-f", "docker-compose.yml", "config").Single()["services"]!.AsObject());
 
-    /// <summary>The compose services that run a BFF host, with their projects under src/.</summary>
-    public static TheoryData<string, string> Hosts => new() { { "mobile-bff", "MobileBff" }, { "web-bff", "WebBff" } };
+    /// <summary>The compose services that run a BFF host (two replicas of each), with their projects under src/.</summary>
+    public static TheoryData<string, string> Hosts => new()
+    {
+        { "mobile-bff-1", "MobileBff" }, { "mobile-bff-2", "MobileBff" }, { "web-bff-1", "WebBff" }, { "web-bff-2", "WebBff" },
+    };
+
+    /// <summary>The names of the host replicas' services.</summary>
+    public static IEnumerable<string> HostServices => Hosts.Select(h => (string)h[0]);
 
     public static JsonObject Services => Resolved.Value;
 

@@ -22,14 +22,14 @@ public sealed class ComposeFileTests
     {
         var built = ComposeFile.Services.Where(s => s.Value!["build"] is not null).ToList();
 
-        Assert.Equal(["edge", "identity", "jobs", "mobile-bff", "profiles", "proposals", "reviews", "web-bff"], built.Select(s => s.Key).Order());
+        Assert.Equal(["edge", "identity", "jobs", "mobile-bff-1", "mobile-bff-2", "profiles", "proposals", "reviews", "web-bff-1", "web-bff-2"], built.Select(s => s.Key).Order());
         Assert.All(built, service =>
         {
             var build = service.Value!["build"]!;
             var dockerfile = Path.Combine((string)build["context"]!, (string)build["dockerfile"]!);
             Assert.True(File.Exists(dockerfile), $"{service.Key}: {dockerfile} does not exist");
             var project = (string)build["args"]!["PROJECT"]!;
-            var folder = service.Key.EndsWith("-bff", StringComparison.Ordinal) || service.Key == "edge" ? "src" : "samples";
+            var folder = service.Key.Contains("-bff-", StringComparison.Ordinal) || service.Key == "edge" ? "src" : "samples";
             Assert.True(File.Exists(DeploymentFiles.PathOf($"{folder}/{project}/{project}.csproj")), $"{service.Key}: no project {folder}/{project}");
         });
     }
@@ -39,8 +39,13 @@ public sealed class ComposeFileTests
     public void Host_runs_two_replicas_sharing_redis(string service, string project)
     {
         var host = ComposeFile.Service(service);
+        var replicas = ComposeFile.HostServices.Where(s => ComposeFile.Service(s)["build"]!["args"]!["PROJECT"]!.ToString() == project).ToList();
 
-        Assert.Equal("2", (string?)host["deploy"]?["replicas"]);
+        // Two services of the same image and settings (one per replica, so the front door checks each on its own name).
+        Assert.Equal(2, replicas.Count);
+        Assert.All(replicas, r => Assert.Equal((string?)host["image"], (string?)ComposeFile.Service(r)["image"]));
+        Assert.All(replicas, r => Assert.Equal(ComposeFile.Environment(service), ComposeFile.Environment(r)));
+        Assert.Null(host["deploy"]?["replicas"]);
         Assert.Equal("service_healthy", (string?)host["depends_on"]?["redis"]?["condition"]);
         Assert.Equal("redis:6379", ComposeFile.Environment(service)["ConnectionStrings__Redis"]);
         Assert.Equal(project, (string?)host["build"]!["args"]!["PROJECT"]);
@@ -108,20 +113,23 @@ public sealed class ComposeFileTests
         Assert.Contains(("80", "8080"), published);
         Assert.Equal("https://*:8443", shipped["Kestrel:Endpoints:Https:Url"]);
         Assert.Equal("http://*:8080", shipped["Kestrel:Endpoints:Http:Url"]);
-        // Every destination of the shipped clusters is overridden with a compose service, on the hosts' port.
+        // Every destination of the shipped clusters is overridden with a replica's own compose service, on the hosts' port.
         var destinations = shipped.GetSection("ReverseProxy:Clusters").GetChildren()
             .SelectMany(c => c.GetSection("Destinations").GetChildren().Select(d => (Cluster: c.Key, Destination: d.Key))).ToList();
         Assert.Equal(4, destinations.Count);
-        Assert.All(destinations, d =>
+        var addresses = destinations.Select(d => (d.Cluster, Address: new Uri(environment[$"ReverseProxy__Clusters__{d.Cluster}__Destinations__{d.Destination}__Address"]!))).ToList();
+        Assert.All(addresses, d =>
         {
-            var address = new Uri(environment[$"ReverseProxy__Clusters__{d.Cluster}__Destinations__{d.Destination}__Address"]!);
-            Assert.Equal(d.Cluster.StartsWith("mobile", StringComparison.Ordinal) ? "mobile-bff" : "web-bff", address.Host);
-            Assert.Equal(8080, address.Port);
+            Assert.StartsWith($"{d.Cluster}-bff-", d.Address.Host, StringComparison.Ordinal);
+            Assert.Contains(d.Address.Host, ComposeFile.HostServices);
+            Assert.Equal(8080, d.Address.Port);
         });
+        Assert.Equal(ComposeFile.HostServices.Order(), addresses.Select(a => a.Address.Host).Order());
+        Assert.All(ComposeFile.HostServices, replica => Assert.Equal("service_healthy", (string?)edge["depends_on"]![replica]!["condition"]));
         Assert.Equal("/mobile/{**rest}", shipped["ReverseProxy:Routes:mobile:Match:Path"]);
         Assert.Equal("/web/{**rest}", shipped["ReverseProxy:Routes:web:Match:Path"]);
         // The hosts believe X-Forwarded-For only from the compose network the front door is on.
-        Assert.All(["mobile-bff", "web-bff"], host => Assert.Equal("172.16.0.0/12", ComposeFile.Environment(host)["Bff__RateLimiting__TrustedProxies__0"]));
+        Assert.All(ComposeFile.HostServices, host => Assert.Equal("172.16.0.0/12", ComposeFile.Environment(host)["Bff__RateLimiting__TrustedProxies__0"]));
     }
 
     [Fact]
@@ -130,7 +138,7 @@ public sealed class ComposeFileTests
         var issuer = ComposeFile.Service("identity");
 
         Assert.Equal("http://identity:8080", (string?)issuer["command"]?[0]);
-        Assert.All(["mobile-bff", "web-bff"], host => Assert.Equal("http://identity:8080", ComposeFile.Environment(host)["Bff__Auth__Authority"]));
+        Assert.All(ComposeFile.HostServices, host => Assert.Equal("http://identity:8080", ComposeFile.Environment(host)["Bff__Auth__Authority"]));
     }
 
     [Fact]
@@ -140,7 +148,7 @@ public sealed class ComposeFileTests
         var mount = ((string)collector["volumes"]![0]!).Split(':');
         var config = DeploymentFiles.ParseYaml(File.ReadAllText(mount[0])).Single();
 
-        Assert.All(["mobile-bff", "web-bff"], host =>
+        Assert.All(ComposeFile.HostServices, host =>
             Assert.Equal("otel-collector", new Uri(ComposeFile.Environment(host)["OTEL_EXPORTER_OTLP_ENDPOINT"]!).Host));
         Assert.Contains($"--config={mount[1]}", collector["command"]!.AsArray().Select(c => (string?)c));
         Assert.Equal("jaeger:4317", (string?)config["exporters"]!["otlp/jaeger"]!["endpoint"]);

@@ -14,13 +14,13 @@ public sealed class KubernetesManifestTests
 {
     [Theory]
     [MemberData(nameof(Kustomization.Directories), MemberType = typeof(Kustomization))]
-    public void Renders_a_deployment_service_budget_and_autoscaler_per_host(string directory)
+    public void Renders_a_deployment_service_budget_and_autoscaler_per_host_and_for_the_front_door(string directory)
     {
         var rendered = Kustomization.Of(directory);
 
         foreach (var kind in new[] { "Deployment", "Service", "PodDisruptionBudget", "HorizontalPodAutoscaler" })
         {
-            Assert.Equal(["mobile-bff", "web-bff"], rendered.OfKind(kind).Select(r => (string)r["metadata"]!["name"]!).Order());
+            Assert.Equal(["bff-edge", "mobile-bff", "web-bff"], rendered.OfKind(kind).Select(r => (string)r["metadata"]!["name"]!).Order());
         }
     }
 
@@ -28,7 +28,7 @@ public sealed class KubernetesManifestTests
     [MemberData(nameof(Kustomization.Directories), MemberType = typeof(Kustomization))]
     public void Probes_use_the_hosts_health_endpoints_on_the_http_port(string directory)
     {
-        Assert.All(Kustomization.Of(directory).OfKind("Deployment"), deployment =>
+        Assert.All(Kustomization.Of(directory).HostDeployments(), deployment =>
         {
             var container = Kustomization.Container(deployment);
             Assert.Equal("/health/live", (string?)container["livenessProbe"]!["httpGet"]!["path"]);
@@ -123,7 +123,7 @@ public sealed class KubernetesManifestTests
     {
         var rendered = Kustomization.Of(directory);
 
-        Assert.All(rendered.OfKind("Deployment"), deployment =>
+        Assert.All(rendered.HostDeployments(), deployment =>
         {
             var container = Kustomization.Container(deployment);
             var redis = Assert.Single(container["env"]!.AsArray(), e => (string?)e!["name"] == "ConnectionStrings__Redis")!;
@@ -171,7 +171,7 @@ public sealed class KubernetesManifestTests
     }
 
     /// <summary>The environment a Deployment's container gets from literal values and its ConfigMaps (secrets left out).</summary>
-    private static Dictionary<string, string?> Variables(Kustomization rendered, JsonNode deployment)
+    internal static Dictionary<string, string?> Variables(Kustomization rendered, JsonNode deployment)
     {
         var container = Kustomization.Container(deployment);
         var variables = new Dictionary<string, string?>();

@@ -25,6 +25,10 @@ internal sealed class Kustomization
 
     public IEnumerable<JsonNode> OfKind(string kind) => Resources.Where(r => (string?)r["kind"] == kind);
 
+    /// <summary>The Deployments of the two hosts (the front door's left out).</summary>
+    public IEnumerable<JsonNode> HostDeployments() =>
+        OfKind("Deployment").Where(d => ((string)d["metadata"]!["name"]!).EndsWith("-bff", StringComparison.Ordinal));
+
     public JsonNode Get(string kind, string name) =>
         OfKind(kind).SingleOrDefault(r => (string?)r["metadata"]!["name"] == name)
         ?? throw new Xunit.Sdk.XunitException($"No {kind} '{name}' rendered.");

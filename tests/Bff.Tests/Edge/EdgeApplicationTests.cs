@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Bff.Tests.Edge;
 
-/// <summary>The front door in-process against stand-in replicas: TLS, redirects, HSTS, routing by device and by host, SSE.</summary>
+/// <summary>The front door in-process against stand-in replicas: TLS, redirects, HSTS, routing by device and by host, SSE and WebSockets.</summary>
 public sealed class EdgeApplicationTests : IAsyncLifetime
 {
     private readonly List<FakeReplica> _replicas = [];
@@ -132,5 +132,31 @@ public sealed class EdgeApplicationTests : IAsyncLifetime
         // The replica waits 3 s before its second event: the first must arrive well before that.
         Assert.True(firstAfter < TimeSpan.FromSeconds(2), $"first event after {firstAfter}");
         Assert.Contains("event: complete", rest, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("mobile", "1.1")]
+    [InlineData("web", "2.0")]
+    public async Task WebSockets_pass_through_with_their_subprotocol(string device, string version)
+    {
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        socket.Options.AddSubProtocol("graphql-transport-ws");
+        socket.Options.HttpVersion = Version.Parse(version);
+        socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        using var invoker = new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            SslOptions = new System.Net.Security.SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, _, _, _) => true },
+        });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        await socket.ConnectAsync(new UriBuilder(_edge.Https) { Scheme = "wss", Path = $"/{device}/ws" }.Uri, invoker, timeout.Token);
+        await socket.SendAsync("ping"u8.ToArray(), System.Net.WebSockets.WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
+        var buffer = new byte[1024];
+        var received = await socket.ReceiveAsync(buffer, timeout.Token);
+        await socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, null, timeout.Token);
+
+        Assert.Equal("graphql-transport-ws", socket.SubProtocol);
+        Assert.Matches($"^{device}-[a-z0-9]+: ping$", System.Text.Encoding.UTF8.GetString(buffer, 0, received.Count));
+        Assert.Equal(System.Net.WebSockets.WebSocketState.Closed, socket.State);
     }
 }

@@ -7,7 +7,8 @@ namespace Bff.Tests.Edge;
 /// <summary>
 /// The one-machine topology as processes on loopback: the built front door (its shipped appsettings.json, a generated
 /// certificate), two replicas of each built host on one real redis-server, the demo services. The hosts believe
-/// X-Forwarded-For only from the front door's address (127.0.0.1); the web host has a rate limit of 200 per hour.
+/// X-Forwarded-For only from the front door's address (127.0.0.1); the web host has a rate limit of 200 per hour and a
+/// canary replica (cluster <c>web-canary</c>, reached with <c>X-Canary: 1</c> as the shipped appsettings.json configures).
 /// </summary>
 public sealed class EdgeTopology : IAsyncLifetime
 {
@@ -32,12 +33,12 @@ public sealed class EdgeTopology : IAsyncLifetime
     {
         await _demo.InitializeAsync();
         await _redis.InitializeAsync();
-        foreach (var name in new[] { "mobile-1", "mobile-2", "web-1", "web-2", "https", "http" })
+        foreach (var name in new[] { "mobile-1", "mobile-2", "web-1", "web-2", "web-canary-1", "https", "http" })
         {
             Ports[name] = FreePort();
         }
 
-        await Task.WhenAll(new[] { "mobile-1", "mobile-2", "web-1", "web-2" }.Select(StartReplicaAsync));
+        await Task.WhenAll(new[] { "mobile-1", "mobile-2", "web-1", "web-2", "web-canary-1" }.Select(StartReplicaAsync));
         var environment = new Dictionary<string, string>
         {
             ["Kestrel__Endpoints__Http__Url"] = Http.ToString(),
@@ -127,7 +128,8 @@ public sealed class EdgeTopology : IAsyncLifetime
     })
     { Timeout = TimeSpan.FromSeconds(20) };
 
-    private static int FreePort()
+    /// <summary>A loopback port free at the time of asking.</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

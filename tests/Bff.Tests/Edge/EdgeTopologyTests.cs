@@ -46,6 +46,47 @@ public sealed class EdgeTopologyTests(EdgeTopology topology, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task The_canary_header_sends_web_requests_to_the_canary_replica_and_its_absence_never_does()
+    {
+        // An address of its own, so this test spends nothing of the rate-limit test's budgets.
+        using var client = EdgeTopology.Client("127.0.0.12");
+        var from = topology.Edge.Output.Length;
+        var canary = $"127.0.0.1:{topology.Ports["web-canary-1"]}/";
+        var statuses = new List<HttpStatusCode>();
+
+        foreach (var header in new[] { "1", "0", null })
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(topology.Https, "/web/graphql")) { Content = Json(TypeQuery) };
+                if (header is not null)
+                {
+                    request.Headers.Add("X-Canary", header);
+                }
+
+                using var response = await client.SendAsync(request);
+                statuses.Add(response.StatusCode);
+            }
+        }
+
+        // YARP logs each forwarded request ("Proxying to <destination>…") in order; wait for all 30.
+        List<string> proxied = [];
+        for (var wait = Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(10); await Task.Delay(50))
+        {
+            proxied = topology.Edge.Output[from..].Split('\n').Where(l => l.Contains("Proxying to", StringComparison.Ordinal)).ToList();
+            if (proxied.Count >= 30)
+            {
+                break;
+            }
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(30, proxied.Count);
+        Assert.All(proxied.Take(10), l => Assert.Contains(canary, l, StringComparison.Ordinal));
+        Assert.All(proxied.Skip(10), l => Assert.DoesNotContain(canary, l, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_killed_replica_costs_no_request_once_ejected_and_rejoins_after_restart()
     {
         using var client = EdgeTopology.Client();

@@ -43,6 +43,8 @@ internal sealed class FakeReplica : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{Port}");
         var app = builder.Build();
+        app.UseWebSockets();
+        app.Map("/ws", EchoWebSocketAsync);
         app.MapGet("/health/ready", () => Results.Text(Readiness.Body, "application/json", statusCode: Readiness.Status));
         app.MapGet("/graphql", () => Results.Redirect("/graphql/"));
         app.MapGet("/sse", async (HttpContext http) =>
@@ -68,6 +70,31 @@ internal sealed class FakeReplica : IAsyncDisposable
         await app.StartAsync();
         Port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
         _app = app;
+    }
+
+    /// <summary>Accepts a WebSocket (with the first subprotocol offered) and echoes each text message prefixed with its name.</summary>
+    private async Task EchoWebSocketAsync(HttpContext http)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(http.WebSockets.WebSocketRequestedProtocols.FirstOrDefault());
+        var buffer = new byte[4096];
+        while (true)
+        {
+            var received = await socket.ReceiveAsync(buffer, http.RequestAborted);
+            if (received.MessageType == System.Net.WebSockets.WebSocketMessageType.Close)
+            {
+                await socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, null, http.RequestAborted);
+                return;
+            }
+
+            var echo = System.Text.Encoding.UTF8.GetBytes($"{Name}: {System.Text.Encoding.UTF8.GetString(buffer, 0, received.Count)}");
+            await socket.SendAsync(echo, System.Net.WebSockets.WebSocketMessageType.Text, endOfMessage: true, http.RequestAborted);
+        }
     }
 
     public async Task StopAsync()

@@ -2,6 +2,8 @@ using Bff.Hosting;
 using Bff.Stitching;
 using Bff.Stitching.Contracts;
 using Bff.Stitching.Execution;
+using Bff.Stitching.Composition;
+using Bff.Stitching.Bindings;
 
 namespace Bff.Tests.Fixtures;
 

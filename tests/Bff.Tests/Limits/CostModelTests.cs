@@ -4,6 +4,7 @@ using Bff.Tests.Fixtures;
 using GraphQLParser;
 using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
+using Bff.Stitching.Composition;
 
 namespace Bff.Tests.Limits;
 

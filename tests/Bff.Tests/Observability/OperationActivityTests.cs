@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Bff.Observability;
 using Bff.PersistedQueries;
 using GraphQLParser;
+using Bff.Http;
 
 namespace Bff.Tests.Observability;
 

@@ -174,8 +174,8 @@ public sealed class OtlpExportTests(DemoServicesFixture demo, RedisServer redis)
         var off = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = " " }).Build();
         var on = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://collector:4317" }).Build();
 
-        Bff.Observability.OtlpExport.Log(off, logs.CreateLogger("Bff.Hosting"));
-        Bff.Observability.OtlpExport.Log(on, logs.CreateLogger("Bff.Hosting"));
+        Bff.Hosting.OtlpExport.Log(off, logs.CreateLogger("Bff.Hosting"));
+        Bff.Hosting.OtlpExport.Log(on, logs.CreateLogger("Bff.Hosting"));
 
         Assert.Equal(1, logs.Count(6));
         Assert.Contains(logs.Entries, e => e.EventId.Id == 5 && e.Message.EndsWith("over OTLP (grpc) to http://collector:4317", StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using Bff.Resilience;
 using Microsoft.Extensions.Time.Testing;
+using Bff.Resilience.Options;
 
 namespace Bff.Tests.Resilience;
 

@@ -4,6 +4,8 @@ using Bff.Stitching.Contracts;
 using Bff.Stitching.Execution;
 using Bff.Tests.Fixtures;
 using GraphQL.Resolvers;
+using Bff.Stitching.Composition;
+using Bff.Stitching.Bindings;
 
 namespace Bff.Tests.Stitching;
 

@@ -3,6 +3,7 @@ using Bff.Stitching;
 using Bff.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 using Snapshooter.Xunit;
+using Bff.Stitching.Composition;
 
 namespace Bff.Tests.Stitching;
 

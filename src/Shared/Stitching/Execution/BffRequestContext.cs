@@ -1,21 +1,18 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using Bff.Observability;
-using Bff.Stitching.Batching;
 using GraphQL;
 
 namespace Bff.Stitching.Execution;
 
 /// <summary>
-/// The per-request state of one GraphQL operation: the caller, the batch loaders and the record of downstream
-/// calls. Carried as GraphQL.NET's user context.
+/// The per-request state of one GraphQL operation: the caller, the record of downstream
+/// calls and the typed <see cref="Features"/> of capabilities. Carried as GraphQL.NET's user context.
 /// </summary>
 public sealed class BffRequestContext : Dictionary<string, object?>
 {
     // Created on first use: an operation without downstream calls or @authorize allocates none of them.
     private ConcurrentQueue<DownstreamCallRecord>? _calls;
-    private ConcurrentDictionary<Auth.AuthorizeRule, (string Code, string Message)?>? _authorizations;
-    private ConcurrentDictionary<string, BatchLoader>? _loaders;
     private long _resolvedFields;
 
     /// <summary>Creates the context for one operation.</summary>
@@ -52,17 +49,14 @@ public sealed class BffRequestContext : Dictionary<string, object?>
     /// <summary>Gets or sets the caller's validated bearer token, for sources configured to receive it.</summary>
     public string? BearerToken { get; set; }
 
-    /// <summary>Gets the <c>@authorize</c> decisions made for this request: <see langword="null"/> allows, else the refusal.</summary>
-    public ConcurrentDictionary<Auth.AuthorizeRule, (string Code, string Message)?> Authorizations => LazyInitializer.EnsureInitialized(ref _authorizations);
-    /// <summary>Gets what the operation's downstream calls said about caching (for the response's <c>Cache-Control</c>).</summary>
-    public Caching.CacheHints CacheHints { get; } = new();
+    /// <summary>
+    /// Gets the typed state capabilities keep for this operation (caching hints, authorization decisions, …). The
+    /// string-keyed dictionary this context is (GraphQL.NET's user context) carries no Bff state.
+    /// </summary>
+    public RequestFeatures Features { get; } = new();
 
     /// <summary>Gets how many fields the default resolver has resolved so far for this operation (a measure of its CPU work).</summary>
     public long ResolvedFields => Interlocked.Read(ref _resolvedFields);
-
-    /// <summary>Gets the batch loaders of this request, one per binding and argument set.</summary>
-    public ConcurrentDictionary<string, BatchLoader> Loaders =>
-        LazyInitializer.EnsureInitialized(ref _loaders, () => new ConcurrentDictionary<string, BatchLoader>(StringComparer.Ordinal));
 
     internal void CountResolvedField() => Interlocked.Increment(ref _resolvedFields);
 

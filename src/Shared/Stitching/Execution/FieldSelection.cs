@@ -111,7 +111,7 @@ public sealed record FieldSelection(GraphQLField Field, GraphQLDocument Document
     }
 
     private static IReadOnlyList<string> SourcePath(FieldType field) =>
-        field.GetAppliedDirectives()?.Find("from")?.FindArgument("path")?.Value is string from ? BindingReader.SplitPath(from) : [field.Name];
+        field.GetAppliedDirectives()?.Find("from")?.FindArgument("path")?.Value is string from ? BindingArguments.SplitPath(from) : [field.Name];
 
     /// <summary>Gets the fields of <paramref name="selections"/> (a selection set of this document), fragments flattened.</summary>
     public IEnumerable<GraphQLField> Flatten(GraphQLSelectionSet? selections)

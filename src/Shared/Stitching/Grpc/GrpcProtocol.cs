@@ -37,9 +37,9 @@ public sealed class GrpcProtocol : IDownstreamProtocol
         """;
 
     /// <inheritdoc />
-    public FieldBinding Read(BindingHeader common, AppliedDirective directive, List<string> errors) => new GrpcBinding(common, BindingReader.Arg(directive, "method") ?? "")
+    public FieldBinding Read(BindingHeader common, AppliedDirective directive, List<string> errors) => new GrpcBinding(common, BindingArguments.Text(directive, "method") ?? "")
     {
-        Request = ObjectMapping.Parse(BindingReader.Arg(directive, "request"), errors),
+        Request = ObjectMapping.Parse(BindingArguments.Text(directive, "request"), errors),
     };
 
     /// <inheritdoc />

@@ -120,7 +120,7 @@ internal sealed class DelegatedQuery
                 continue;
             }
 
-            if (ourField.Resolver is BoundFieldResolver bound)
+            if (ourField.Resolver is IBoundFieldResolver bound)
             {
                 // Bound elsewhere: not sent, but the parent fields its templates read are.
                 foreach (var parent in bound.Binding.Templates.SelectMany(t => t.Expressions).Where(e => e.Root == TemplateRoot.Parent))
@@ -131,7 +131,7 @@ internal sealed class DelegatedQuery
                 continue;
             }
 
-            var path = ourField.GetAppliedDirectives()?.Find("from")?.FindArgument("path")?.Value is string from ? BindingReader.SplitPath(from) : [name];
+            var path = ourField.GetAppliedDirectives()?.Find("from")?.FindArgument("path")?.Value is string from ? BindingArguments.SplitPath(from) : [name];
             var (leaf, type) = Follow(node, new RemoteTypeRef(remote.Name, null, false), path);
             if (ReferenceEquals(leaf, node) || leaf.Name != path[^1])
             {

@@ -8,13 +8,13 @@ internal static class GraphQLBindingReader
 {
     public static GraphQLBinding Read(BindingHeader common, AppliedDirective directive, List<string> errors)
     {
-        var field = BindingReader.Arg(directive, "field") ?? "";
+        var field = BindingArguments.Text(directive, "field") ?? "";
         if (!System.Text.RegularExpressions.Regex.IsMatch(field, "^[_A-Za-z][_0-9A-Za-z]*$"))
         {
             errors.Add($"@graphql field '{field}' is not a GraphQL field name (the remote root field, e.g. ratings)");
         }
 
-        var arguments = ObjectMapping.Parse(BindingReader.Arg(directive, "arguments"), errors);
+        var arguments = ObjectMapping.Parse(BindingArguments.Text(directive, "arguments"), errors);
         if (arguments.Whole is not null)
         {
             errors.Add("@graphql arguments must be 'name: template, …' (one entry per argument of the remote field)");

@@ -10,13 +10,13 @@ internal static class RestBindingReader
 
     public static RestBinding Read(BindingHeader common, AppliedDirective directive, List<string> errors)
     {
-        var method = (BindingReader.Arg(directive, "method") ?? "GET").ToUpperInvariant();
+        var method = (BindingArguments.Text(directive, "method") ?? "GET").ToUpperInvariant();
         if (!HttpMethods.Contains(method))
         {
             errors.Add($"@rest method '{method}' is not one of {string.Join(", ", HttpMethods)}");
         }
 
-        var pathAndQuery = BindingReader.Arg(directive, "path") ?? "";
+        var pathAndQuery = BindingArguments.Text(directive, "path") ?? "";
         if (!pathAndQuery.StartsWith('/'))
         {
             errors.Add($"@rest path '{pathAndQuery}' must start with '/'");
@@ -26,8 +26,8 @@ internal static class RestBindingReader
         return new RestBinding(common, method, path)
         {
             Query = query,
-            Headers = ObjectMapping.Parse(BindingReader.Arg(directive, "headers"), errors),
-            Body = ObjectMapping.Parse(BindingReader.Arg(directive, "body"), errors),
+            Headers = ObjectMapping.Parse(BindingArguments.Text(directive, "headers"), errors),
+            Body = ObjectMapping.Parse(BindingArguments.Text(directive, "body"), errors),
         };
     }
 

@@ -1,5 +1,7 @@
 using Bff.Hosting;
 using Bff.Stitching;
+using Bff.Stitching.Bindings;
+using Bff.Stitching.Composition;
 using Bff.Stitching.Contracts;
 using Bff.Stitching.Execution;
 using Bff.Tests.Fixtures;

@@ -1,6 +1,8 @@
 using Bff.Samples.Common;
 using Bff.Samples.Reviews;
 using Bff.Stitching;
+using Bff.Stitching.Bindings;
+using Bff.Stitching.Composition;
 using Bff.Stitching.Contracts;
 using Bff.Stitching.RemoteGraphQL;
 using Bff.Tests.Deployment;

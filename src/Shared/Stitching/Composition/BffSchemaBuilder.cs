@@ -1,0 +1,143 @@
+using Bff.Hosting;
+using Bff.Stitching.Bindings;
+using Bff.Stitching.Contracts;
+using Bff.Stitching.Execution;
+using GraphQL;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+
+namespace Bff.Stitching.Composition;
+
+/// <summary>
+/// Builds a host's schema from its SDL: reads every binding, checks it against the sources and their contracts,
+/// and gives every field a resolver. All problems are reported together in one <see cref="BffConfigurationException"/>.
+/// </summary>
+public static class BffSchemaBuilder
+{
+    /// <summary>Builds the schema, or throws <see cref="BffConfigurationException"/> listing every problem.</summary>
+    /// <param name="options">The host's options.</param>
+    /// <param name="baseDirectory">Where the SDL and contracts are read from.</param>
+    /// <param name="contracts">The sources' contracts.</param>
+    /// <param name="protocols">The protocols the sources speak.</param>
+    /// <param name="dispatcher">Where bound fields send their calls.</param>
+    /// <param name="resolvers">C# resolvers added with <c>AddResolver</c>, by coordinate.</param>
+    /// <param name="authorizer">Checks <c>@authorize</c>; without it, a schema that uses <c>@authorize</c> is refused.</param>
+    public static BffSchema Build(
+        BffOptions options,
+        string baseDirectory,
+        ContractSet contracts,
+        DownstreamProtocols protocols,
+        DownstreamDispatcher dispatcher,
+        IReadOnlyDictionary<string, IFieldResolver>? resolvers = null,
+        Auth.FieldAuthorizer? authorizer = null)
+    {
+        resolvers ??= new Dictionary<string, IFieldResolver>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var errors = new List<string>(BffOptionsValidator.Validate(options));
+        errors.AddRange(contracts.Errors);
+        ArgumentNullException.ThrowIfNull(protocols);
+        var directives = BindingDirectives.NamesWith(protocols);
+        var (sdl, schema) = Parse(options, baseDirectory, protocols, directives, errors);
+        var bindings = new List<FieldBinding>();
+        foreach (var type in schema.AllTypes.OfType<IObjectGraphType>().Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal)))
+        {
+            foreach (var field in type.Fields)
+            {
+                var fieldErrors = new List<string>();
+                var binding = BindingReader.Read(type, field, protocols, fieldErrors);
+                var coordinate = $"{type.Name}.{field.Name}";
+                if (type == schema.Subscription)
+                {
+                    fieldErrors.Add("Subscription fields are not supported yet (server-streaming gRPC methods will back them); make it a Query field bound to a unary method, or remove it");
+                }
+                else if (resolvers.TryGetValue(coordinate, out var custom))
+                {
+                    used.Add(coordinate);
+                    field.Resolver = custom;
+                    if (binding is not null)
+                    {
+                        fieldErrors.Add("has a binding and a C# resolver (AddResolver); keep one");
+                    }
+                }
+                else if (binding is not null)
+                {
+                    BindingChecker.Check(binding, field, type, schema, options, contracts, protocols, fieldErrors);
+                    bindings.Add(binding);
+                    field.Resolver = new BoundFieldResolver(binding, field, dispatcher,
+                        options.Sources.TryGetValue(binding.Source, out var source) ? source.MaxBatchSize : 100);
+                }
+                else
+                {
+                    field.Resolver = DefaultResolver(field);
+                    if (CachePolicyReader.HasCache(field))
+                    {
+                        fieldErrors.Add($"@cache applies to fields bound with {string.Join(" or ", protocols.All.Select(p => "@" + p.Directive))} only (it caches the downstream call)");
+                    }
+                }
+
+                errors.AddRange(fieldErrors.Select(e => $"{sdl.Where($"{type.Name}.{field.Name}")}: {type.Name}.{field.Name}: {e}"));
+            }
+        }
+
+        errors.AddRange(resolvers.Keys.Where(k => !used.Contains(k))
+            .Select(k => $"{sdl.Path}: AddResolver(\"{k}\"): the schema has no such field."));
+        Auth.AuthorizationWiring.Apply(schema, authorizer, sdl.Where, errors);
+        errors.AddRange(ContractChecker.Check(schema, bindings, contracts, protocols, sdl));
+        if (errors.Count > 0)
+        {
+            throw new BffConfigurationException(errors);
+        }
+
+        return new BffSchema(schema, bindings, sdl) { HiddenDirectives = directives };
+    }
+
+    /// <summary>Loads and initializes the SDL; a problem with it is thrown together with the problems already found.</summary>
+    private static (SdlFile Sdl, Schema Schema) Parse(BffOptions options, string baseDirectory, DownstreamProtocols protocols, IReadOnlySet<string> directives, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(options.Schema))
+        {
+            throw new BffConfigurationException([.. errors, "appsettings.json: Bff:Schema: the SDL file of the host is required (e.g. schemas/web.graphql)."]);
+        }
+
+        SdlFile sdl;
+        try
+        {
+            sdl = SdlFile.Load(options.Schema, Path.Combine(baseDirectory, options.Schema));
+        }
+        catch (BffConfigurationException ex)
+        {
+            throw new BffConfigurationException([.. errors, .. ex.Errors]);
+        }
+
+        try
+        {
+            var schema = Schema.For(sdl.Text + BindingDirectives.SdlWith(protocols));
+            schema.Filter = new BindingDirectiveFilter(directives);
+            // GraphQL.NET refuses a subscription field without a stream resolver, with no file or line; the field is
+            // reported like any other binding problem instead, so it gets a placeholder that is never called.
+            foreach (var field in schema.Subscription?.Fields ?? [])
+            {
+                field.StreamResolver = new SourceStreamResolver<object>(IObservable<object?> (_) => throw new NotSupportedException("Subscriptions are not supported yet."));
+            }
+
+            schema.Initialize();
+            return (sdl, schema);
+        }
+        catch (Exception ex) when (ex is not BffConfigurationException)
+        {
+            throw new BffConfigurationException([.. errors, $"{sdl.Path}: {ex.Message}"]);
+        }
+    }
+
+    private static JsonPropertyResolver DefaultResolver(FieldType field)
+    {
+        var directives = field.GetAppliedDirectives();
+        var path = directives?.Find("from")?.FindArgument("path")?.Value is string from
+            ? BindingArguments.SplitPath(from)
+            : [field.Name];
+        var truncate = directives?.Find("truncate")?.FindArgument("length")?.Value is { } length
+            ? Convert.ToInt32(length, System.Globalization.CultureInfo.InvariantCulture)
+            : (int?)null;
+        return new JsonPropertyResolver(path, field.ResolvedType!, truncate);
+    }
+}

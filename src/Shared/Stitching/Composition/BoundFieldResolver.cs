@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Bff.Stitching.Batching;
+using Bff.Stitching.Bindings;
+using GraphQL;
+using GraphQL.Resolvers;
+using GraphQL.Types;
+using Bff.Stitching.Execution;
+
+namespace Bff.Stitching.Composition;
+
+/// <summary>Resolves a field bound with <c>@rest</c> or <c>@grpc</c>: one call, or a batched call through a <see cref="BatchLoader"/>.</summary>
+public sealed class BoundFieldResolver : IBoundFieldResolver
+{
+    private readonly FieldBinding _binding;
+    private readonly FieldType _field;
+    private readonly DownstreamDispatcher _dispatcher;
+    private readonly int _maxBatchSize;
+    private readonly IReadOnlyList<ArgumentRange> _ranges;
+
+    /// <summary>Creates the resolver of <paramref name="field"/>.</summary>
+    public BoundFieldResolver(FieldBinding binding, FieldType field, DownstreamDispatcher dispatcher, int maxBatchSize)
+    {
+        _binding = binding;
+        _field = field;
+        _dispatcher = dispatcher;
+        _maxBatchSize = maxBatchSize;
+        _ranges = ArgumentRange.Read(field);
+        ResponseSource.Mark(field, binding.Source);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
+    {
+        foreach (var range in _ranges)
+        {
+            range.Check(context);
+        }
+
+        var request = BffRequestContext.From(context);
+        var args = ArgumentsToJson(context);
+        var selection = new FieldSelection(context.FieldAst, context.Document, _field.ResolvedType!, context.Variables);
+        var scope = new BindingScope(args, context.Source as JsonNode, context.User, Selection: selection);
+        if (_binding.BatchKey is null)
+        {
+            var (response, errors) = await _dispatcher.SendAsync(_binding, scope, request, 1, context.CancellationToken).ConfigureAwait(false);
+            return Convert(context, selection, response, errors);
+        }
+
+        var key = JsonPath.AsText(TemplateEvaluator.Evaluate(_binding.BatchKey, scope));
+        if (key is null)
+        {
+            return null;
+        }
+
+        // Parents that selected different sub-fields (aliases) ask for different answers, so they are batched apart.
+        var loaderKey = _binding.Coordinate + args.ToJsonString() + "@" + selection.Key;
+        var loader = request.Features.Get<BatchLoaders>().GetOrAdd(loaderKey, _ => new BatchLoader(
+            _binding, _dispatcher, scope with { Parent = null }, request, _maxBatchSize, GraphTypes.IsList(_field.ResolvedType!)));
+        return loader.Load(key, (node, errors) => Convert(context, selection, node, errors), context.CancellationToken);
+    }
+
+    /// <inheritdoc />
+    public FieldBinding Binding => _binding;
+
+    private object? Convert(IResolveFieldContext context, FieldSelection selection, JsonNode? node, IReadOnlyList<DownstreamFieldError> errors)
+    {
+        if (errors.Count > 0)
+        {
+            // The field keeps the data it got; each error the downstream reported is placed under the field.
+            lock (context.Errors)
+            {
+                foreach (var error in errors)
+                {
+                    context.Errors.Add(new BffError(error.Code, error.Message, error.Extensions) { Path = [.. context.ResponsePath, .. selection.ResponsePathOf(error.Path)] });
+                }
+            }
+        }
+
+        return Convert(node);
+    }
+
+    private object? Convert(JsonNode? node)
+    {
+        try
+        {
+            return OutputConverter.Convert(node, _field.ResolvedType!);
+        }
+        catch (BffError ex) when (ex is not DownstreamFailure && ex.Code == ErrorCodes.DownstreamError)
+        {
+            // Name the source that gave the answer, as a failed call does.
+            throw ResponseSource.Attribute(ex, _binding.Source);
+        }
+    }
+
+    private static JsonObject ArgumentsToJson(IResolveFieldContext context)
+    {
+        var args = new JsonObject();
+        if (context.Arguments is null)
+        {
+            return args;
+        }
+
+        foreach (var (name, value) in context.Arguments)
+        {
+            args[name] = value.Value is null ? null : JsonSerializer.SerializeToNode(value.Value);
+        }
+
+        return args;
+    }
+}
