@@ -63,7 +63,7 @@ public sealed class ContractSet
 
             if (protocol is IFetchedContractProtocol fetcher && string.Equals(source.Contract, fetcher.FetchedContract, StringComparison.OrdinalIgnoreCase))
             {
-                if (source.BaseAddress is { IsAbsoluteUri: true } && fetcher.FetchContract(name, source, $"{where}:Contract", set.Errors) is { } fetched)
+                if ((source.BaseAddress is { IsAbsoluteUri: true } || source.Addresses.Count > 0) && fetcher.FetchContract(name, source, $"{where}:Contract", set.Errors) is { } fetched)
                 {
                     set.Sources[name] = fetched;
                     set._kinds[name] = source.Kind;

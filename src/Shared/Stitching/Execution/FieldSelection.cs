@@ -26,7 +26,7 @@ public sealed record FieldSelection(GraphQLField Field, GraphQLDocument Document
     public string Key => $"{Field.Location.Start}-{Field.Location.End}";
 
     /// <summary>
-    /// Describes what is selected below the field, independent of the document it came from (fragments expanded,
+    /// Describes what is selected below the field, independent of the document it came from (fragments flattened,
     /// aliases left out, variables replaced by their values): two selections that ask for the same data describe alike.
     /// Cache keys use it.
     /// </summary>
@@ -45,29 +45,16 @@ public sealed record FieldSelection(GraphQLField Field, GraphQLDocument Document
         }
 
         text.Append('{');
-        foreach (var selection in selections.Selections)
+        foreach (var field in Flatten(selections))
         {
-            switch (selection)
+            text.Append(field.Name.StringValue);
+            foreach (var argument in field.Arguments?.Items ?? [])
             {
-                case GraphQLField field:
-                    text.Append(field.Name.StringValue);
-                    foreach (var argument in field.Arguments?.Items ?? [])
-                    {
-                        text.Append('(').Append(argument.Name.StringValue).Append(':').Append(AstValues.ToJson(argument.Value, Variables)?.ToJsonString() ?? "null").Append(')');
-                    }
-
-                    Write(field.SelectionSet, text);
-                    text.Append(' ');
-                    break;
-                case GraphQLInlineFragment inline:
-                    text.Append("...").Append(inline.TypeCondition?.Type.Name.StringValue);
-                    Write(inline.SelectionSet, text);
-                    break;
-                case GraphQLFragmentSpread spread when Document.FindFragmentDefinition(spread.FragmentName.Name) is { } fragment:
-                    text.Append("...").Append(fragment.TypeCondition.Type.Name.StringValue);
-                    Write(fragment.SelectionSet, text);
-                    break;
+                text.Append('(').Append(argument.Name.StringValue).Append(':').Append(AstValues.ToJson(argument.Value, Variables)?.ToJsonString() ?? "null").Append(')');
             }
+
+            Write(field.SelectionSet, text);
+            text.Append(' ');
         }
 
         text.Append('}');

@@ -46,7 +46,7 @@ internal sealed class DelegatedQuery
         {
             if (TemplateEvaluator.Evaluate(template, scope) is { } value && remote.Arguments.TryGetValue(name, out var argument))
             {
-                top.Arguments.Add((name, query.Define(name, argument.Type, value)));
+                top.Arguments.Add((name, query.Define(name, argument.Type, Literal(template, argument.Type) ?? value)));
             }
         }
 
@@ -166,6 +166,25 @@ internal sealed class DelegatedQuery
             {
                 leaf.Arguments.Add((argument.Name, Define($"_v{_definitions.Count}", remoteArgument.Type, value)));
             }
+        }
+    }
+
+    /// <summary>Gets a literal written in the binding (<c>first: 2</c>) as the number or boolean the remote argument takes.</summary>
+    internal static JsonNode? Literal(ValueTemplate template, RemoteTypeRef type)
+    {
+        if (template.Expressions.Any() || type.Item is not null || type.Name is not ("Int" or "Float" or "Boolean"))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(template.Text) is JsonValue value && (type.Name == "Boolean" ? value.TryGetValue<bool>(out _)
+                : type.Name == "Int" ? value.TryGetValue<int>(out _) : value.TryGetValue<double>(out _)) ? value : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 }

@@ -25,7 +25,7 @@ internal sealed class GraphQLConnector(string source, SourceOptions options, Rem
         timeout.CancelAfter(budget);
         try
         {
-            using var message = new HttpRequestMessage(HttpMethod.Post, options.BaseAddress)
+            using var message = new HttpRequestMessage(HttpMethod.Post, GraphQLProtocol.Endpoint(options))
             {
                 Content = JsonContent.Create(new JsonObject { ["query"] = query.Text, ["variables"] = query.Variables }),
             };

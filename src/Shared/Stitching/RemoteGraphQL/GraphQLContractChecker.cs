@@ -31,6 +31,14 @@ internal static class GraphQLContractChecker
         var where = $"{root.Name}.{remote.Name}";
         binding.ContractOperation = where;
         ShapeChecker.CheckMapping(binding.Arguments, contract.Shapes.ArgumentsOf(remote, where), field, $"@graphql arguments of {where}", errors);
+        foreach (var (name, template) in binding.Arguments.Entries.Where(e => !e.Value.Expressions.Any()))
+        {
+            if (remote.Arguments.GetValueOrDefault(name) is { Type.Name: "Int" or "Float" or "Boolean" } literal && DelegatedQuery.Literal(template, literal.Type) is null)
+            {
+                errors.Add($"@graphql arguments of {where}: '{name}: {template.Text}' is not a {literal.Type.Name}.");
+            }
+        }
+
         foreach (var missing in remote.Arguments.Values.Where(a => a.Required && !binding.Arguments.Entries.Any(e => e.Key == a.Name)))
         {
             errors.Add($"@graphql: {where} requires argument '{missing.Name}: {missing.Type}'; add it to arguments.");

@@ -56,10 +56,15 @@ public sealed class GraphQLProtocol : IDownstreamProtocol, IFetchedContractProto
     public ISourceContract? FetchContract(string source, SourceOptions options, string where, List<string> errors)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return IntrospectionClient.Fetch(options.BaseAddress!, options.ContractWait, TimeProvider.System, where, errors) is { } schema
-            ? new GraphQLContract($"introspection of {options.BaseAddress}", schema)
+        var endpoint = Endpoint(options);
+        return IntrospectionClient.Fetch(endpoint, options.ContractWait, TimeProvider.System, where, errors) is { } schema
+            ? new GraphQLContract($"introspection of {endpoint}", schema)
             : null;
     }
+
+    /// <summary>Gets the GraphQL endpoint of a source: its <c>BaseAddress</c>, else its first address (calls are not spread over <c>Addresses</c> yet).</summary>
+    internal static Uri Endpoint(SourceOptions options) =>
+        options.BaseAddress ?? (options.Addresses.Count > 0 && Uri.TryCreate(options.Addresses[0], UriKind.Absolute, out var first) ? first : new Uri("http://invalid.invalid/"));
 
     /// <inheritdoc />
     public void Check(FieldBinding binding, FieldType field, ISourceContract contract, List<string> errors) =>

@@ -39,12 +39,15 @@ public sealed class GraphQLStartupCheckTests
         var error = RemoteSchemaBuild.Fail("""
             type Query {
               rating(id: ID!): R @graphql(source: "reviews", field: "rating", arguments: "id: {args.id}")
+              list(id: ID!): [Rv!] @graphql(source: "reviews", field: "reviews", arguments: "profileId: {args.id}, first: ten")
             }
             type R { count: Int! }
+            type Rv { stars: Int! }
             """, _file);
 
         Assert.Contains($"{_file}:2: Query.rating: @graphql arguments of Query.rating: 'id' is not a field of Query.rating (fields: profileId).", error);
         Assert.Contains($"{_file}:2: Query.rating: @graphql: Query.rating requires argument 'profileId: ID!'; add it to arguments.", error);
+        Assert.Contains($"{_file}:3: Query.list: @graphql arguments of Query.reviews: 'first: ten' is not a Int.", error);
     }
 
     [Fact]
