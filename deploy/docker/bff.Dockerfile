@@ -13,6 +13,8 @@ RUN apt-get update \
 WORKDIR /repo
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Shared/Bff.Shared.csproj src/Shared/
+COPY src/Shared/Stitching/Grpc/Protos.targets src/Shared/Stitching/Grpc/
+COPY src/Protobuf/Bff.Protobuf.csproj src/Protobuf/
 COPY src/Shared/Ide/Ide.targets src/Shared/Ide/package.json src/Shared/Ide/package-lock.json src/Shared/Ide/
 COPY src/${PROJECT}/${PROJECT}.csproj src/${PROJECT}/
 RUN dotnet restore src/${PROJECT}/${PROJECT}.csproj

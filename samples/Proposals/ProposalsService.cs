@@ -5,7 +5,8 @@ namespace Bff.Samples.Proposals;
 
 /// <summary>
 /// The proposals demo service: gRPC over cleartext HTTP/2 (h2c, prior knowledge; no HTTP/1.1) serving
-/// <c>marketplace.proposals.v1.ProposalService</c> (contract: <c>schemas/downstream/proposals.proto</c>).
+/// <c>marketplace.proposals.v1.ProposalService</c> (contract: <c>schemas/downstream/proposals.proto</c>, also
+/// served through gRPC server reflection).
 /// </summary>
 public static class ProposalsService
 {
@@ -44,9 +45,13 @@ public static class ProposalsService
         builder.Services.AddSingleton(faults);
         builder.Services.AddSingleton<ProposalStore>();
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<RecordingInterceptor>());
+
+        // Server reflection: a gateway source with `Contract: reflection` reads this service's contract from here.
+        builder.Services.AddGrpcReflection();
         var app = builder.Build();
         app.MapSampleHealth();
         app.MapGrpcService<ProposalServiceImpl>();
+        app.MapGrpcReflectionService();
         return app;
     }
 }

@@ -35,6 +35,11 @@ public static class BffEndpointRouteBuilderExtensions
             StitchingLog.CredentialMissing(logger, source, operation, requirement);
         }
 
+        foreach (var (source, warning) in contracts.Sources.SelectMany(c => c.Value.Warnings.Select(w => (c.Key, w))))
+        {
+            StitchingLog.ContractWarning(logger, source, warning);
+        }
+
         // Liveness runs no readiness check: the process answers. Readiness reports Redis and every source's circuit;
         // a degraded dependency keeps it 200, since the host still serves (from memory, with partial data).
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(BffHealthChecks.ReadyTag) });

@@ -33,10 +33,9 @@ public interface IDownstreamProtocol
     FieldBinding Read(BindingHeader common, GraphQL.Types.AppliedDirective directive, List<string> errors);
 
     /// <summary>Loads the contract file of a source, or returns <see langword="null"/> after adding its problems to <paramref name="errors"/>.</summary>
-    /// <param name="displayPath">The file as configured, for messages.</param>
-    /// <param name="fullPath">The file on disk (it exists).</param>
+    /// <param name="file">The file and the source it belongs to.</param>
     /// <param name="errors">Where problems are reported, each naming the file.</param>
-    ISourceContract? LoadContract(string displayPath, string fullPath, List<string> errors);
+    ISourceContract? LoadContract(ContractFile file, List<string> errors);
 
     /// <summary>
     /// Checks <paramref name="binding"/> (one of this protocol's) against <paramref name="contract"/>: the call exists
@@ -65,3 +64,10 @@ public interface IDownstreamProtocol
     /// </summary>
     void WriteCacheKey(FieldBinding binding, BindingScope scope, StringBuilder key);
 }
+
+/// <summary>A source's contract file, as its protocol loads it.</summary>
+/// <param name="DisplayPath">The file as configured (relative to <paramref name="BaseDirectory"/>), for messages.</param>
+/// <param name="FullPath">The file on disk (it exists).</param>
+/// <param name="BaseDirectory">The application's base directory, where the source's relative paths (e.g. import paths) start.</param>
+/// <param name="Source">The source's settings.</param>
+public sealed record ContractFile(string DisplayPath, string FullPath, string BaseDirectory, SourceOptions Source);

@@ -15,16 +15,25 @@ public sealed class SourceOptions
     public SourceKind Kind { get; set; } = SourceKind.Rest;
 
     /// <summary>
-    /// Gets or sets the contract file (OpenAPI JSON for REST, <c>.proto</c> for gRPC, SDL for GraphQL), relative to the
-    /// application's base directory, or <c>introspection</c> for a GraphQL source whose schema is read from the running
-    /// service at start-up. Bindings are checked against it at start-up.
+    /// Gets or sets the contract file (OpenAPI JSON for REST, <c>.proto</c> for gRPC), relative to the
+    /// application's base directory. Bindings are checked against it at start-up. For gRPC, <c>reflection</c>
+    /// reads the contract from the running service (gRPC server reflection) at start-up instead.
     /// </summary>
     /// <value>Required.</value>
     public string Contract { get; set; } = "";
 
     /// <summary>
-    /// Gets or sets how long start-up waits for a contract read from the running service (<c>Contract: introspection</c>),
-    /// retrying with a bounded backoff while the service starts, before it reports the source as a start-up problem.
+    /// Gets the directories a gRPC contract's imports are looked up in, relative to the application's base directory,
+    /// as <c>protoc -I</c>. The contract's own directory, the well-known types (<c>google/protobuf/*.proto</c>) and
+    /// googleapis' common files (<c>google/api/annotations.proto</c>, <c>google/type/*.proto</c>) are always searched too.
+    /// </summary>
+    /// <value>Empty by default: imports resolve beside the contract.</value>
+    public List<string> ImportPaths { get; } = [];
+
+    /// <summary>
+    /// Gets or sets how long start-up waits for a contract read from the running service (gRPC <c>Contract: reflection</c>,
+    /// GraphQL <c>Contract: introspection</c>), retrying with backoff while it starts, before reporting the source as a
+    /// start-up problem.
     /// </summary>
     /// <value>Defaults to 30 seconds.</value>
     public TimeSpan ContractWait { get; set; } = TimeSpan.FromSeconds(30);

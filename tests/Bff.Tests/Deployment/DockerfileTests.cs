@@ -59,6 +59,20 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void Host_image_restores_with_every_project_and_msbuild_file_the_shared_library_references()
+    {
+        var build = Dockerfile.Load("deploy/docker/bff.Dockerfile").Stages[0];
+        var restore = build.FindIndex(i => i.Keyword == "RUN" && i.Arguments.Contains("dotnet restore", StringComparison.Ordinal));
+
+        foreach (var file in new[] { "src/Protobuf/Bff.Protobuf.csproj", "src/Shared/Stitching/Grpc/Protos.targets" })
+        {
+            Assert.True(File.Exists(DeploymentFiles.PathOf(file)), file);
+            var copy = build.FindIndex(i => i.Keyword == "COPY" && i.Arguments.StartsWith(file + " ", StringComparison.Ordinal));
+            Assert.InRange(copy, 0, restore);
+        }
+    }
+
+    [Fact]
     public void Build_context_leaves_out_outputs_dependencies_and_local_secrets()
     {
         var ignored = File.ReadAllLines(DeploymentFiles.PathOf(".dockerignore")).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();

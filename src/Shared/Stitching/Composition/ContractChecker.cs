@@ -51,6 +51,12 @@ internal sealed class ContractChecker
                 continue;
             }
 
+            // A response the contract leaves untyped (a Swagger 2.0 two-mode response) may be the list a batch needs.
+            if (binding.BatchKey is not null && selected.Kind == ShapeKind.Any && selected.Variants.Count == 0)
+            {
+                continue;
+            }
+
             if (binding.BatchKey is not null)
             {
                 selected = ShapeChecker.Variant(selected, ShapeKind.List);

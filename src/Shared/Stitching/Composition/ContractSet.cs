@@ -79,7 +79,7 @@ public sealed class ContractSet
                 continue;
             }
 
-            if (protocol.LoadContract(source.Contract, path, set.Errors) is { } contract)
+            if (protocol.LoadContract(new ContractFile(source.Contract, path, baseDirectory, source), set.Errors) is { } contract)
             {
                 set.Sources[name] = contract;
                 set._kinds[name] = source.Kind;

@@ -8,4 +8,7 @@ internal static partial class StitchingLog
     [LoggerMessage(EventId = LogEventIds.Stitching + 1, Level = LogLevel.Warning,
         Message = "Source {Source}: operation {Operation} requires {Requirement} (OpenAPI security), but no configured credential of the source sends it; see Bff:Sources:{Source}:Auth:Credentials")]
     public static partial void CredentialMissing(ILogger logger, string source, string operation, string requirement);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Source {Source}: contract {Problem}")]
+    public static partial void ContractWarning(ILogger logger, string source, string problem);
 }

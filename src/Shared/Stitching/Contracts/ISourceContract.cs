@@ -17,4 +17,7 @@ public interface ISourceContract
     /// the contract, e.g. an API key header; empty when the contract asks for none or cannot say.
     /// </summary>
     IReadOnlyList<IReadOnlyList<string>> RequiredHeaders(string operation);
+
+    /// <summary>Gets what the reader accepted but reports (logged at start-up, never fatal); none by default.</summary>
+    IReadOnlyList<string> Warnings => [];
 }

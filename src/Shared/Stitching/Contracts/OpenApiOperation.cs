@@ -5,7 +5,12 @@ namespace Bff.Stitching.Contracts;
 /// <param name="In"><c>path</c>, <c>query</c>, <c>header</c> or <c>cookie</c>.</param>
 /// <param name="Required">Whether the operation requires it.</param>
 /// <param name="Shape">The parameter's schema.</param>
-public sealed record OpenApiParameter(string Name, string In, bool Required, ContractShape Shape);
+/// <param name="Style">
+/// How its value is written into the URL, in OpenAPI's words: <c>form</c>, <c>spaceDelimited</c>, <c>pipeDelimited</c>,
+/// <c>deepObject</c> (query), <c>simple</c>, <c>label</c>, <c>matrix</c> (path); <see langword="null"/> for the location's default.
+/// </param>
+/// <param name="Explode">Whether a list or object is written as several values (OpenAPI <c>explode</c>, its default filled in).</param>
+public sealed record OpenApiParameter(string Name, string In, bool Required, ContractShape Shape, string? Style = null, bool Explode = false);
 
 /// <summary>One operation of an OpenAPI document, as far as bindings need it.</summary>
 /// <param name="Method">The HTTP method, upper case.</param>

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
 
 namespace Bff.Stitching.Contracts;
 
@@ -10,27 +10,25 @@ internal static class OpenApiSecurity
     /// <c>security</c> or the document's: an <c>apiKey</c> scheme in a header needs that header; <c>http</c> (bearer, basic),
     /// <c>oauth2</c> and <c>openIdConnect</c> need <c>Authorization</c>. Empty when it needs nothing, or nothing headers can show.
     /// </summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Read(JsonObject root, JsonObject operation)
+    public static IReadOnlyList<IReadOnlyList<string>> Read(OpenApiDocument document, Microsoft.OpenApi.OpenApiOperation operation)
     {
-        if ((operation["security"] ?? root["security"]) is not JsonArray { Count: > 0 } requirements)
+        if ((operation.Security ?? document.Security) is not { Count: > 0 } requirements)
         {
             return [];
         }
 
-        var schemes = root["components"]?["securitySchemes"] as JsonObject;
         var alternatives = new List<IReadOnlyList<string>>();
-        foreach (var requirement in requirements.OfType<JsonObject>())
+        foreach (var requirement in requirements)
         {
             var headers = new List<string>();
-            foreach (var (name, _) in requirement)
+            foreach (var scheme in requirement.Keys)
             {
-                var scheme = schemes?[name] as JsonObject;
-                switch (scheme?["type"]?.GetValue<string>())
+                switch (scheme.Target?.Type)
                 {
-                    case "apiKey" when scheme["in"]?.GetValue<string>() == "header" && scheme["name"]?.GetValue<string>() is { Length: > 0 } header:
+                    case SecuritySchemeType.ApiKey when scheme.Target.In == ParameterLocation.Header && scheme.Target.Name is { Length: > 0 } header:
                         headers.Add(header);
                         break;
-                    case "http" or "oauth2" or "openIdConnect":
+                    case SecuritySchemeType.Http or SecuritySchemeType.OAuth2 or SecuritySchemeType.OpenIdConnect:
                         headers.Add("Authorization");
                         break;
                     default:

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using Bff.Protobuf;
 using Grpc.Core;
 
 namespace Bff.Stitching.Grpc;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Bff.Stitching.Bindings;
+using Bff.Protobuf;
 using Bff.Stitching.Contracts;
 using Bff.Stitching.Execution;
 using Bff.Stitching.Instances;

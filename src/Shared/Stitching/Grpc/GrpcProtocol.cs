@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bff.Stitching.Grpc;
 
 /// <summary>gRPC unary calls over HTTP/2: <c>@grpc</c> bindings checked against a <c>.proto</c> file, no generated code.</summary>
-public sealed class GrpcProtocol : IDownstreamProtocol
+public sealed class GrpcProtocol : IDownstreamProtocol, IFetchedContractProtocol
 {
     /// <inheritdoc />
     public SourceKind Kind => SourceKind.Grpc;
@@ -43,10 +43,25 @@ public sealed class GrpcProtocol : IDownstreamProtocol
     };
 
     /// <inheritdoc />
-    public ISourceContract? LoadContract(string displayPath, string fullPath, List<string> errors)
+    public ISourceContract? LoadContract(ContractFile file, List<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var streaming = new Dictionary<string, string>(StringComparer.Ordinal);
+        return ProtoContractLoader.Load(file.DisplayPath, file.BaseDirectory, file.Source.ImportPaths, errors, streaming) is { } methods
+            ? new GrpcContract(file.DisplayPath, methods, streaming)
+            : null;
+    }
+
+    /// <inheritdoc />
+    public string FetchedContract => GrpcReflectionContract.Keyword;
+
+    /// <inheritdoc />
+    public ISourceContract? FetchContract(string source, SourceOptions options, string where, List<string> errors)
     {
         var streaming = new Dictionary<string, string>(StringComparer.Ordinal);
-        return ProtoContractLoader.Load(displayPath, fullPath, errors, streaming) is { } methods ? new GrpcContract(displayPath, methods, streaming) : null;
+        return GrpcReflectionContract.Load(source, options, where, errors, streaming) is { } methods
+            ? new GrpcContract($"server reflection of source '{source}'", methods, streaming)
+            : null;
     }
 
     /// <inheritdoc />

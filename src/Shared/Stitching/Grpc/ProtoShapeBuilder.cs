@@ -1,3 +1,4 @@
+using Bff.Protobuf;
 using Bff.Stitching.Contracts;
 
 namespace Bff.Stitching.Grpc;
@@ -5,8 +6,8 @@ namespace Bff.Stitching.Grpc;
 /// <summary>
 /// Builds <see cref="ContractShape"/>s from messages, matching what <see cref="ProtoCodec.Decode(ProtoMessage, byte[])"/>
 /// produces: proto field names, 64-bit integers as numbers, enums as names, maps as <see cref="ShapeKind.Any"/>,
-/// and the JSON forms of the well-known types (Timestamp and Duration as strings, wrappers as their value).
-/// Not thread-safe: <see cref="ProtoSchemaSet"/> locks around it.
+/// and the JSON forms of the well-known types (Timestamp, Duration and FieldMask as strings, wrappers as their value).
+/// Not thread-safe: one builder per contract being loaded.
 /// </summary>
 internal sealed class ProtoShapeBuilder
 {
@@ -115,8 +116,8 @@ internal sealed class ProtoShapeBuilder
 
         return message.FullName switch
         {
-            WellKnownProtos.Timestamp or WellKnownProtos.Duration => new ContractShape(ShapeKind.String, message.FullName),
-            WellKnownProtos.Struct or WellKnownProtos.Value => new ContractShape(ShapeKind.Any, message.FullName),
+            WellKnownProtos.Timestamp or WellKnownProtos.Duration or WellKnownProtos.FieldMask => new ContractShape(ShapeKind.String, message.FullName),
+            WellKnownProtos.Struct or WellKnownProtos.Value or WellKnownProtos.Any => new ContractShape(ShapeKind.Any, message.FullName),
             WellKnownProtos.ListValue => ContractShape.ListOf(ContractShape.Anything),
             _ => null,
         };

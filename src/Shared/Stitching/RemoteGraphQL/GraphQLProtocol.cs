@@ -49,8 +49,11 @@ public sealed class GraphQLProtocol : IDownstreamProtocol, IFetchedContractProto
     public FieldBinding Read(BindingHeader common, AppliedDirective directive, List<string> errors) => GraphQLBindingReader.Read(common, directive, errors);
 
     /// <inheritdoc />
-    public ISourceContract? LoadContract(string displayPath, string fullPath, List<string> errors) =>
-        RemoteSdlReader.Read(displayPath, File.ReadAllText(fullPath), errors) is { } schema ? new GraphQLContract(displayPath, schema) : null;
+    public ISourceContract? LoadContract(ContractFile file, List<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return RemoteSdlReader.Read(file.DisplayPath, File.ReadAllText(file.FullPath), errors) is { } schema ? new GraphQLContract(file.DisplayPath, schema) : null;
+    }
 
     /// <inheritdoc />
     public ISourceContract? FetchContract(string source, SourceOptions options, string where, List<string> errors)

@@ -35,6 +35,12 @@ public sealed class RestBinding : FieldBinding
     /// <summary>Gets or sets the JSON body, for methods that carry one.</summary>
     public ObjectMapping Body { get; init; } = ObjectMapping.Empty;
 
+    /// <summary>
+    /// Gets how each parameter is written into the URL, by <c>query:{name}</c> and <c>path:{placeholder}</c>, from the
+    /// contract's <c>style</c> and <c>explode</c>; set when the binding is checked against its contract.
+    /// </summary>
+    public Dictionary<string, ParameterSerialization> Serialization { get; } = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public override SourceKind Kind => SourceKind.Rest;
 

@@ -159,9 +159,8 @@ public sealed class RestConnector : IDownstreamConnector
         {
             if (part is TemplateExpression e)
             {
-                var value = JsonPath.AsText(TemplateEvaluator.Evaluate(e, scope))
-                    ?? throw new BffError(ErrorCodes.BadUserInput, $"The value for {e.Text} is missing.");
-                target.Append(PathSegment.Escape(value, e.Text));
+                var how = rest.Serialization.GetValueOrDefault("path:" + e.Text, ParameterSerialization.Unknown);
+                target.Append(QueryParameterStyle.Path(TemplateEvaluator.Evaluate(e, scope), how, e.Text));
             }
             else
             {
@@ -172,17 +171,12 @@ public sealed class RestConnector : IDownstreamConnector
         var separator = '?';
         foreach (var (name, template) in rest.Query)
         {
-            var value = TemplateEvaluator.Evaluate(template, scope);
-            var text = value is JsonArray list
-                ? string.Join(',', list.Select(item => Uri.EscapeDataString(JsonPath.AsText(item) ?? "")))
-                : JsonPath.AsText(value) is { } single ? Uri.EscapeDataString(single) : null;
-            if (text is null)
+            var how = rest.Serialization.GetValueOrDefault("query:" + name, ParameterSerialization.Unknown);
+            foreach (var pair in QueryParameterStyle.Query(name, TemplateEvaluator.Evaluate(template, scope), how))
             {
-                continue;
+                target.Append(separator).Append(pair);
+                separator = '&';
             }
-
-            target.Append(separator).Append(Uri.EscapeDataString(name)).Append('=').Append(text);
-            separator = '&';
         }
 
         return target.ToString().TrimStart('/');

@@ -15,4 +15,7 @@ internal sealed record RestContract(OpenApiContract OpenApi) : ISourceContract
     /// <inheritdoc />
     public IReadOnlyList<IReadOnlyList<string>> RequiredHeaders(string operation) =>
         OpenApi.Operations.FirstOrDefault(o => o.Name == operation)?.Security ?? [];
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Warnings => OpenApi.Warnings;
 }

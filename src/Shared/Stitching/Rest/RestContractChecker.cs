@@ -28,6 +28,7 @@ internal static class RestContractChecker
             }
             else
             {
+                rest.Serialization["query:" + name] = new(parameter.Style, parameter.Explode, name);
                 ShapeChecker.MapEnumValues(template, parameter.Shape, field, $"@rest query parameter '{name}'", errors);
                 ShapeChecker.CheckArgument(template.Single, parameter.Shape, field, name, $"@rest query parameter '{name}'", errors);
             }
@@ -46,6 +47,7 @@ internal static class RestContractChecker
         {
             if (operation.Parameters.FirstOrDefault(p => p.In == "path" && p.Name == name) is { } parameter)
             {
+                rest.Serialization["path:" + expression.Text] = new(parameter.Style, parameter.Explode, name);
                 ShapeChecker.CheckArgument(expression, parameter.Shape, field, name, $"@rest path parameter '{name}'", errors);
             }
         }

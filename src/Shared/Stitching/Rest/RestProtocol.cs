@@ -50,8 +50,11 @@ public sealed class RestProtocol : IDownstreamProtocol
     public FieldBinding Read(BindingHeader common, AppliedDirective directive, List<string> errors) => RestBindingReader.Read(common, directive, errors);
 
     /// <inheritdoc />
-    public ISourceContract? LoadContract(string displayPath, string fullPath, List<string> errors) =>
-        OpenApiContract.Load(displayPath, fullPath, errors) is { } contract ? new RestContract(contract) : null;
+    public ISourceContract? LoadContract(ContractFile file, List<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return OpenApiContract.Load(file.DisplayPath, file.FullPath, errors) is { } contract ? new RestContract(contract) : null;
+    }
 
     /// <inheritdoc />
     public void Check(FieldBinding binding, FieldType field, ISourceContract contract, List<string> errors) =>

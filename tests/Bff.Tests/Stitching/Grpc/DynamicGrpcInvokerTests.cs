@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Bff.Protobuf;
 using Bff.Stitching.Grpc;
 using Grpc.Core;
 using Xunit;

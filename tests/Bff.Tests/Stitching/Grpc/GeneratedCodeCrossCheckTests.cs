@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Bff.Samples.Proposals.Grpc;
+using Bff.Protobuf;
 using Bff.Stitching.Grpc;
 using Google.Protobuf;
 using Xunit;

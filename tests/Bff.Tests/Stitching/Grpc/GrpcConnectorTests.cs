@@ -4,6 +4,7 @@ using Bff.Stitching;
 using Bff.Stitching.Bindings;
 using Bff.Stitching.Contracts;
 using Bff.Stitching.Execution;
+using Bff.Protobuf;
 using Bff.Stitching.Grpc;
 using Bff.Tests.Fixtures;
 
@@ -51,7 +52,7 @@ public sealed class GrpcConnectorTests(DemoServicesFixture demo)
 
     private GrpcConnector Connector(string proto)
     {
-        var set = ProtoSchemaSet.Create(ProtoParser.Parse(proto, "proposals.proto"));
+        var set = ProtoTestFiles.Schema(proto, "proposals.proto");
         set.TryFindMethod("marketplace.proposals.v1.ProposalService/GetProposal", out var method);
         var methods = new Dictionary<string, GrpcMethodContract>
         {

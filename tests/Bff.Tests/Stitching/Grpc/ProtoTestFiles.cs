@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Bff.Protobuf;
 using Bff.Stitching.Grpc;
 
 namespace Bff.Tests.Stitching.Grpc;
@@ -13,8 +14,7 @@ internal static class ProtoTestFiles
 
     private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly Lazy<ProtoSchemaSet> Proposals = new(() =>
-        ProtoSchemaSet.Create(ProtoParser.Parse(File.ReadAllText(ProposalsPath), "proposals.proto")));
+    private static readonly Lazy<ProtoSchemaSet> Proposals = new(() => Schema(File.ReadAllText(ProposalsPath), "proposals.proto"));
 
     /// <summary>Gets the schema set of proposals.proto (shared, it is immutable).</summary>
     public static ProtoSchemaSet ProposalsSchema => Proposals.Value;
@@ -34,9 +34,12 @@ internal static class ProtoTestFiles
     /// <summary>Serializes <paramref name="node"/> without escaping non-ASCII text, for readable comparisons.</summary>
     public static string Json(JsonNode? node) => node?.ToJsonString(RelaxedJson) ?? "null";
 
-    /// <summary>Parses <paramref name="text"/> (named <c>test.proto</c>) and resolves it alone.</summary>
-    public static ProtoSchemaSet Schema(string text, string fileName = "test.proto") =>
-        ProtoSchemaSet.Create(ProtoParser.Parse(text, fileName));
+    /// <summary>Compiles <paramref name="text"/> (named <c>test.proto</c>) alone; imports of the well-known types resolve.</summary>
+    public static ProtoSchemaSet Schema(string text, string fileName = "test.proto")
+    {
+        var compilation = ProtoCompiler.CompileText(text, fileName);
+        return compilation.Schema ?? throw new InvalidOperationException(string.Join("\n", compilation.Errors));
+    }
 
     private static string FindUp(string relativePath)
     {

@@ -33,8 +33,8 @@ public sealed class ReviewsContractTests
         var options = new SourceOptions { Kind = SourceKind.GraphQL, Contract = "introspection", BaseAddress = new Uri(service.Urls.First() + "/graphql") };
 
         var fetched = (GraphQLContract?)Protocol.FetchContract("reviews", options, "appsettings.json: Bff:Sources:reviews:Contract", errors);
-        var file = (GraphQLContract?)Protocol.LoadContract("schemas/downstream/reviews.graphql",
-            Path.Combine(AppContext.BaseDirectory, "schemas/downstream/reviews.graphql"), errors);
+        var file = (GraphQLContract?)Protocol.LoadContract(new ContractFile("schemas/downstream/reviews.graphql",
+            Path.Combine(AppContext.BaseDirectory, "schemas/downstream/reviews.graphql"), AppContext.BaseDirectory, options), errors);
 
         Assert.Empty(errors);
         Assert.Contains("ratings(profileIds: [ID!]!): [Rating!]!", file!.Schema.Describe());
