@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# One demo service's image (PROJECT = Profiles, Jobs, Proposals or Identity under samples/), built from the repository root:
+# One demo service's image (PROJECT = Profiles, Jobs, Proposals, Reviews or Identity under samples/), built from the repository root:
 #   docker build -f deploy/docker/sample.Dockerfile --build-arg PROJECT=Jobs -t bff/jobs .
 # The demo services read no configuration: their only argument is the URL to listen on (default below).
 ARG PROJECT=Profiles

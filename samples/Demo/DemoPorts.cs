@@ -14,6 +14,7 @@ internal sealed class DemoPorts
         ["jobs"] = 5302,
         ["proposals"] = 5303,
         ["identity"] = 5304,
+        ["reviews"] = 5305,
         ["control"] = 5099,
     };
 

@@ -4,8 +4,9 @@ using Bff.Samples.Jobs;
 using Bff.Samples.Profiles;
 using System.Runtime.InteropServices;
 using Bff.Samples.Proposals;
+using Bff.Samples.Reviews;
 
-// The demo: three downstream services and the token issuer in this process, both BFFs as child processes (with
+// The demo: four downstream services and the token issuer in this process, both BFFs as child processes (with
 // --topology: two replicas of each and a web canary on one redis-server, behind the front door with HTTPS), and a
 // control API on :5099 to stop and start services while everything runs. Ctrl-C stops everything.
 DemoPorts ports;
@@ -32,6 +33,7 @@ var services = new Dictionary<string, DemoService>(StringComparer.OrdinalIgnoreC
     ["profiles"] = new("profiles", ports.Url("profiles"), ProfilesService.Create),
     ["jobs"] = new("jobs", ports.Url("jobs"), JobsService.Create),
     ["proposals"] = new("proposals", ports.Url("proposals"), ProposalsService.Create),
+    ["reviews"] = new("reviews", ports.Url("reviews"), ReviewsService.Create),
     ["identity"] = new("identity", ports.Url("identity"), IdentityService.Create),
 };
 try
@@ -53,6 +55,11 @@ var addresses = new Dictionary<string, string>();
 foreach (var name in new[] { "profiles", "jobs", "proposals" }.Where(n => !ports.IsDefault(n)))
 {
     addresses[$"Bff__Sources__{name}__BaseAddress"] = ports.Url(name);
+}
+
+if (!ports.IsDefault("reviews"))
+{
+    addresses["Bff__Sources__reviews__BaseAddress"] = ports.Url("reviews") + "/graphql";
 }
 
 if (!ports.IsDefault("identity"))
@@ -148,9 +155,9 @@ try
         Console.WriteLine($"  WebBff     {ports.Url("web")}/graphql");
     }
 
-    Console.WriteLine($"  profiles   {ports.Url("profiles")}  (REST)   jobs {ports.Url("jobs")}  (REST)   proposals {ports.Url("proposals")}  (gRPC, h2c)");
+    Console.WriteLine($"  profiles   {ports.Url("profiles")}  (REST)   jobs {ports.Url("jobs")}  (REST)   proposals {ports.Url("proposals")}  (gRPC, h2c)   reviews {ports.Url("reviews")}/graphql  (GraphQL)");
     Console.WriteLine($"  identity   {ports.Url("identity")}  (demo token issuer: discovery + JWKS, keys generated at start)");
-    Console.WriteLine($"  control    POST {ports.Url("control")}/demo/services/{{profiles|jobs|proposals|identity}}/{{stop|start}}");
+    Console.WriteLine($"  control    POST {ports.Url("control")}/demo/services/{{profiles|jobs|proposals|reviews|identity}}/{{stop|start}}");
     Console.WriteLine($"  web app    {ports.Url("web")}/app/   (sign in at the demo issuer as p1 or p3, password demo: the browser holds only a cookie)");
     Console.WriteLine($"  token      curl -s -X POST '{ports.Url("identity")}/demo/token?sub=p3&scope=proposals:read+proposals:write'");
     Console.WriteLine("Press Ctrl-C to stop.");

@@ -32,8 +32,11 @@ public sealed class DownstreamDispatcher
         _pipeline = pipeline;
     }
 
-    /// <summary>Makes the call of <paramref name="binding"/> and returns the selected part of its response.</summary>
-    public async Task<JsonNode?> SendAsync(FieldBinding binding, BindingScope scope, BffRequestContext request, int batchSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the call of <paramref name="binding"/> and returns the selected part of its response, with the errors the
+    /// downstream reported beside it (paths relative to the selected part; an error elsewhere is the whole field's).
+    /// </summary>
+    public async Task<DownstreamResult> SendAsync(FieldBinding binding, BindingScope scope, BffRequestContext request, int batchSize, CancellationToken cancellationToken)
     {
         var connector = _connectors[binding.Source];
         using var activity = BffTelemetry.ActivitySource.StartActivity($"{binding.Source} {binding.Operation}", ActivityKind.Client);
@@ -46,7 +49,11 @@ public sealed class DownstreamDispatcher
             var response = await _pipeline(call, cancellationToken).ConfigureAwait(false);
             Record(request, binding, connector, response.Operation, started, batchSize,
                 response.Outcome ?? (response.Body is null ? "not_found" : "ok"), response.Status, response.Attempts, shortCircuited: false);
-            return JsonPath.Get(response.Body, binding.Select);
+            var errors = connector.ErrorsIn(response.Body);
+            var value = JsonPath.Get(response.Body, binding.Select);
+            return errors.Count == 0
+                ? new DownstreamResult(value, [])
+                : new DownstreamResult(value, [.. errors.Select(e => e.Under([.. binding.Select]) ?? e with { Path = [] })]);
         }
         catch (BffError error)
         {
@@ -77,3 +84,8 @@ public sealed class DownstreamDispatcher
         Activity.Current?.SetTag("bff.attempts", attempts);
     }
 }
+
+/// <summary>The selected part of a downstream response and the errors reported beside it.</summary>
+/// <param name="Value">The selected part of the response.</param>
+/// <param name="Errors">Errors the downstream reported with its data, paths relative to <paramref name="Value"/>.</param>
+public sealed record DownstreamResult(JsonNode? Value, IReadOnlyList<DownstreamFieldError> Errors);

@@ -24,4 +24,11 @@ public interface IDownstreamConnector
     /// <see cref="DownstreamCall.Deadline"/> (or within the source's timeout when it has none).
     /// </summary>
     Task<DownstreamResponse> SendAsync(DownstreamCall call, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gets the errors the downstream reported next to its data in a response <paramref name="body"/> (a remote GraphQL
+    /// service's <c>errors</c>), each with its path in the body; none for protocols whose answers are data or failure.
+    /// Read from the body, so an answer served from the cache reports the same errors.
+    /// </summary>
+    IReadOnlyList<DownstreamFieldError> ErrorsIn(JsonNode? body) => [];
 }

@@ -6,7 +6,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ProtocolsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds every built-in protocol (REST, gRPC) unless protocols were registered already, and returns the set, which
+    /// Adds every built-in protocol (REST, gRPC, remote GraphQL) unless protocols were registered already, and returns the set, which
     /// start-up needs before the container is built (contracts are loaded and bindings checked while the host is built).
     /// </summary>
     public static DownstreamProtocols AddBffProtocols(this IServiceCollection services)
@@ -15,6 +15,7 @@ public static class ProtocolsServiceCollectionExtensions
         {
             services.AddBffRestProtocol();
             services.AddBffGrpcProtocol();
+            services.AddBffGraphQLProtocol();
         }
 
         var protocols = new DownstreamProtocols(services.Where(s => s.ServiceType == typeof(IDownstreamProtocol))

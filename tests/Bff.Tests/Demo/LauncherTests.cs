@@ -11,7 +11,7 @@ namespace Bff.Tests.Demo;
 [Collection(ProcessCollection.Name)]
 public sealed class LauncherTests
 {
-    private static readonly string[] Names = ["mobile", "web", "profiles", "jobs", "proposals", "identity", "control"];
+    private static readonly string[] Names = ["mobile", "web", "profiles", "jobs", "proposals", "reviews", "identity", "control"];
 
     [Fact]
     public async Task Refuses_to_start_while_a_port_it_needs_is_held_naming_the_port_and_its_holder()

@@ -22,7 +22,7 @@ public sealed class ComposeFileTests
     {
         var built = ComposeFile.Services.Where(s => s.Value!["build"] is not null).ToList();
 
-        Assert.Equal(["edge", "identity", "jobs", "mobile-bff-1", "mobile-bff-2", "profiles", "proposals", "web-bff-1", "web-bff-2"], built.Select(s => s.Key).Order());
+        Assert.Equal(["edge", "identity", "jobs", "mobile-bff-1", "mobile-bff-2", "profiles", "proposals", "reviews", "web-bff-1", "web-bff-2"], built.Select(s => s.Key).Order());
         Assert.All(built, service =>
         {
             var build = service.Value!["build"]!;
@@ -67,7 +67,7 @@ public sealed class ComposeFileTests
         var environment = ComposeFile.Environment(service);
         var sources = HostEnvironment.ShippedSettings(project).GetSection("Bff:Sources").GetChildren().Select(s => s.Key).ToList();
 
-        Assert.Equal(["jobs", "profiles", "proposals"], sources.Order());
+        Assert.Equal(["jobs", "profiles", "proposals", "reviews"], sources.Order());
         Assert.All(sources, source =>
         {
             Assert.True(environment.TryGetValue($"Bff__Sources__{source}__BaseAddress", out var address), $"{source} has no BaseAddress");

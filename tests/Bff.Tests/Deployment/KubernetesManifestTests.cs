@@ -150,7 +150,7 @@ public sealed class KubernetesManifestTests
             var variables = Variables(rendered, rendered.Get("Deployment", name));
 
             Assert.Empty(HostEnvironment.Problems(project, variables));
-            Assert.All(["profiles", "jobs", "proposals"], s => Assert.True(variables.ContainsKey($"Bff__Sources__{s}__BaseAddress"), $"{directory}: {s}"));
+            Assert.All(["profiles", "jobs", "proposals", "reviews"], s => Assert.True(variables.ContainsKey($"Bff__Sources__{s}__BaseAddress"), $"{directory}: {s}"));
         }
     }
 

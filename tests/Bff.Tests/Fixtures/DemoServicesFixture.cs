@@ -3,11 +3,12 @@ using Bff.Samples.Identity;
 using Bff.Samples.Jobs;
 using Bff.Samples.Profiles;
 using Bff.Samples.Proposals;
+using Bff.Samples.Reviews;
 using Microsoft.AspNetCore.Builder;
 
 namespace Bff.Tests.Fixtures;
 
-/// <summary>The three demo services, started for real on free loopback ports (REST over HTTP/1.1, gRPC over h2c).</summary>
+/// <summary>The four demo services, started for real on free loopback ports (REST over HTTP/1.1, gRPC over h2c, GraphQL over HTTP).</summary>
 public sealed class DemoServicesFixture : IAsyncLifetime
 {
     private readonly List<WebApplication> _apps = [];
@@ -18,6 +19,12 @@ public sealed class DemoServicesFixture : IAsyncLifetime
     public HttpFaults ProfilesFaults { get; } = new();
     public HttpFaults JobsFaults { get; } = new();
     public GrpcFaults ProposalsFaults { get; } = new();
+    public RequestLog ReviewsLog { get; } = new();
+    public HttpFaults ReviewsFaults { get; } = new();
+    public FieldFaults ReviewsFieldFaults { get; } = new();
+
+    /// <summary>The GraphQL documents and variables the reviews service received.</summary>
+    public OperationLog ReviewsOperations { get; } = new();
     public RequestLog IdentityLog { get; } = new();
     public HttpFaults IdentityFaults { get; } = new();
 
@@ -29,12 +36,16 @@ public sealed class DemoServicesFixture : IAsyncLifetime
     public Uri ProposalsUrl { get; private set; } = null!;
     public Uri IdentityUrl { get; private set; } = null!;
 
+    /// <summary>The reviews service's GraphQL endpoint.</summary>
+    public Uri ReviewsUrl { get; private set; } = null!;
+
     /// <summary>Only the addresses of these services and of the issuer: a host with these runs as shipped.</summary>
     public Dictionary<string, string?> AddressSettings => new()
     {
         ["Bff:Sources:profiles:BaseAddress"] = ProfilesUrl.ToString(),
         ["Bff:Sources:jobs:BaseAddress"] = JobsUrl.ToString(),
         ["Bff:Sources:proposals:BaseAddress"] = ProposalsUrl.ToString(),
+        ["Bff:Sources:reviews:BaseAddress"] = ReviewsUrl.ToString(),
         ["Bff:Auth:Authority"] = IdentityUrl.ToString(),
         ["Bff:Auth:RequireHttpsMetadata"] = "false",
     };
@@ -45,6 +56,7 @@ public sealed class DemoServicesFixture : IAsyncLifetime
         ["Bff:Sources:profiles:BaseAddress"] = ProfilesUrl.ToString(),
         ["Bff:Sources:jobs:BaseAddress"] = JobsUrl.ToString(),
         ["Bff:Sources:proposals:BaseAddress"] = ProposalsUrl.ToString(),
+        ["Bff:Sources:reviews:BaseAddress"] = ReviewsUrl.ToString(),
         ["Bff:Diagnostics:DownstreamCalls"] = "true",
         ["Bff:Auth:Authority"] = IdentityUrl.ToString(),
         ["Bff:Auth:RequireHttpsMetadata"] = "false",
@@ -58,14 +70,15 @@ public sealed class DemoServicesFixture : IAsyncLifetime
     public string Token(string subject = "p3", string[]? scopes = null, string[]? roles = null) =>
         Issuer.Mint(new DemoToken { Subject = subject, Scopes = scopes ?? [], Roles = roles ?? [] });
 
-    /// <summary>The number of requests the three demo downstream services received so far.</summary>
-    public int DownstreamTotal => ProfilesLog.Total + JobsLog.Total + ProposalsLog.Total;
+    /// <summary>The number of requests the four demo downstream services received so far.</summary>
+    public int DownstreamTotal => ProfilesLog.Total + JobsLog.Total + ProposalsLog.Total + ReviewsLog.Total;
 
     public async Task InitializeAsync()
     {
         ProfilesUrl = await StartAsync(ProfilesService.Create("http://127.0.0.1:0", ProfilesLog, ProfilesFaults));
         JobsUrl = await StartAsync(JobsService.Create("http://127.0.0.1:0", JobsLog, JobsFaults));
         ProposalsUrl = await StartAsync(ProposalsService.Create("http://127.0.0.1:0", ProposalsLog, ProposalsFaults));
+        ReviewsUrl = new Uri(await StartAsync(ReviewsService.Create("http://127.0.0.1:0", ReviewsLog, ReviewsFaults, ReviewsFieldFaults, ReviewsOperations)), "graphql");
         IdentityUrl = await StartAsync(IdentityService.Create("http://127.0.0.1:0", Issuer, IdentityLog, IdentityFaults));
         Issuer.Issuer = IdentityUrl.ToString().TrimEnd('/');
     }

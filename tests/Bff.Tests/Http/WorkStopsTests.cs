@@ -62,7 +62,7 @@ public sealed class WorkStopsTests(DemoServicesFixture demo)
     {
         var settings = demo.HostSettings;
         settings["Bff:Http:RequestTimeout"] = requestTimeout;
-        foreach (var source in new[] { "profiles", "jobs", "proposals" })
+        foreach (var source in new[] { "profiles", "jobs", "proposals", "reviews" })
         {
             settings[$"Bff:Sources:{source}:Timeout"] = "00:00:01.500";
             settings[$"Bff:Sources:{source}:Resilience:AttemptTimeout"] = "00:00:01.400";

@@ -20,7 +20,7 @@ public abstract class ReadinessSuite<TProgram>(OutageFixture outage) : IAsyncLif
 
         Assert.Equal("healthy", (string?)ready["status"]);
         Assert.Equal(
-            """{"jobs":{"kind":"rest","circuit":"closed"},"profiles":{"kind":"rest","circuit":"closed"},"proposals":{"kind":"grpc","circuit":"closed"}}""",
+            """{"jobs":{"kind":"rest","circuit":"closed"},"profiles":{"kind":"rest","circuit":"closed"},"proposals":{"kind":"grpc","circuit":"closed"},"reviews":{"kind":"graphql","circuit":"closed"}}""",
             ready["sources"]!.ToJsonString());
         using var live = await host.Http.GetAsync("/health/live");
         Assert.Equal(200, (int)live.StatusCode);

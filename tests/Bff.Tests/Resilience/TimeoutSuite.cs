@@ -67,7 +67,8 @@ public abstract class TimeoutSuite<TProgram>(OutageFixture outage) : IAsyncLifet
             ("Bff:Http:RequestTimeout", "00:00:00.900"),
             ("Bff:Sources:profiles:Timeout", "00:00:00.800"),
             ("Bff:Sources:jobs:Timeout", "00:00:00.800"),
-            ("Bff:Sources:proposals:Timeout", "00:00:00.800")), logs.Register);
+            ("Bff:Sources:proposals:Timeout", "00:00:00.800"),
+            ("Bff:Sources:reviews:Timeout", "00:00:00.800")), logs.Register);
         var (query, first, second) = Sequential;
         Faults(first).Delay = TimeSpan.FromMilliseconds(500);
         Faults(second).Delay = TimeSpan.FromSeconds(30);

@@ -32,7 +32,10 @@ public sealed class BatchLoader
     }
 
     /// <summary>Queues <paramref name="key"/> and returns a result the execution strategy awaits after the level.</summary>
-    public IDataLoaderResult<object?> Load(string key, Func<JsonNode?, object?> convert, CancellationToken cancellationToken)
+    /// <param name="key">The parent's key.</param>
+    /// <param name="convert">Turns the parent's value, with the errors the downstream reported under it, into the field's result.</param>
+    /// <param name="cancellationToken">The request's cancellation.</param>
+    public IDataLoaderResult<object?> Load(string key, Func<JsonNode?, IReadOnlyList<DownstreamFieldError>, object?> convert, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -42,7 +45,7 @@ public sealed class BatchLoader
         }
     }
 
-    private Task<Dictionary<string, JsonNode?>> DispatchAsync(Batch batch, CancellationToken cancellationToken)
+    private Task<Dictionary<string, Loaded>> DispatchAsync(Batch batch, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -59,19 +62,20 @@ public sealed class BatchLoader
         }
     }
 
-    private async Task<Dictionary<string, JsonNode?>> FetchAsync(List<string> keys, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, Loaded>> FetchAsync(List<string> keys, CancellationToken cancellationToken)
     {
         var chunks = keys.Chunk(_maxBatchSize).Select(async chunk =>
         {
             var scope = _scope with { Keys = new JsonArray(chunk.Select(k => (JsonNode?)JsonValue.Create(k)).ToArray()) };
-            return await _dispatcher.SendAsync(_binding, scope, _request, chunk.Length, cancellationToken).ConfigureAwait(false);
+            return (Keys: chunk, Result: await _dispatcher.SendAsync(_binding, scope, _request, chunk.Length, cancellationToken).ConfigureAwait(false));
         });
-        var results = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
-        foreach (var response in await Task.WhenAll(chunks).ConfigureAwait(false))
+        var results = new Dictionary<string, Loaded>(StringComparer.Ordinal);
+        foreach (var (chunk, (response, errors)) in await Task.WhenAll(chunks).ConfigureAwait(false))
         {
             var items = response as JsonArray ?? (response is null ? [] : new JsonArray(response.DeepClone()));
-            foreach (var item in items)
+            for (var index = 0; index < items.Count; index++)
             {
+                var item = items[index];
                 var key = JsonPath.AsText(JsonPath.Get(item, _binding.MatchOn));
                 if (key is null)
                 {
@@ -79,18 +83,26 @@ public sealed class BatchLoader
                 }
 
                 var value = JsonPath.Get(item, _binding.Pick);
+                var loaded = results.TryGetValue(key, out var found) ? found : results[key] = new Loaded(_many ? new JsonArray() : value);
+                object[] position = _many ? [((JsonArray)loaded.Value!).Count] : [];
                 if (_many)
                 {
-                    if (results.GetValueOrDefault(key) is not JsonArray group)
-                    {
-                        results[key] = group = new JsonArray();
-                    }
-
-                    group.Add(value?.DeepClone());
+                    ((JsonArray)loaded.Value!).Add(value?.DeepClone());
                 }
-                else
+
+                var prefix = new List<object> { index };
+                prefix.AddRange(_binding.Pick);
+                loaded.Errors.AddRange(errors.Select(e => e.Under(prefix)).OfType<DownstreamFieldError>().Select(e => e with { Path = [.. position, .. e.Path] }));
+            }
+
+            // An error outside every item (no path, or a path into nothing) is each parent's of the chunk.
+            var placed = errors.Where(e => e.Path.Count > 0 && e.Path[0] is int i && i < items.Count && JsonPath.AsText(JsonPath.Get(items[i], _binding.MatchOn)) is not null);
+            foreach (var error in errors.Except(placed))
+            {
+                foreach (var key in chunk)
                 {
-                    results.TryAdd(key, value);
+                    var loaded = results.TryGetValue(key, out var found) ? found : results[key] = new Loaded(_many ? new JsonArray() : null);
+                    loaded.Errors.Add(error with { Path = [] });
                 }
             }
         }
@@ -98,19 +110,24 @@ public sealed class BatchLoader
         return results;
     }
 
+    private sealed record Loaded(JsonNode? Value)
+    {
+        public List<DownstreamFieldError> Errors { get; } = [];
+    }
+
     private sealed class Batch
     {
         public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
 
-        public Task<Dictionary<string, JsonNode?>>? Task { get; set; }
+        public Task<Dictionary<string, Loaded>>? Task { get; set; }
     }
 
-    private sealed class Pending(BatchLoader loader, Batch batch, string key, Func<JsonNode?, object?> convert, CancellationToken requestToken)
+    private sealed class Pending(BatchLoader loader, Batch batch, string key, Func<JsonNode?, IReadOnlyList<DownstreamFieldError>, object?> convert, CancellationToken requestToken)
         : IDataLoaderResult<object?>
     {
         public async Task<object?> GetResultAsync(CancellationToken cancellationToken = default)
         {
-            Dictionary<string, JsonNode?> results;
+            Dictionary<string, Loaded> results;
             try
             {
                 results = await loader.DispatchAsync(batch, requestToken).ConfigureAwait(false);
@@ -121,7 +138,9 @@ public sealed class BatchLoader
                 throw error.CopyForField();
             }
 
-            return convert(results.TryGetValue(key, out var value) ? value : loader._many ? new JsonArray() : null);
+            return results.TryGetValue(key, out var loaded)
+                ? convert(loaded.Value, loaded.Errors)
+                : convert(loader._many ? new JsonArray() : null, []);
         }
 
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>

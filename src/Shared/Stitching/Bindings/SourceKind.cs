@@ -7,4 +7,6 @@ public enum SourceKind
     Rest,
     /// <summary>gRPC unary calls over HTTP/2, described by a <c>.proto</c> file.</summary>
     Grpc,
+    /// <summary>A remote GraphQL service (GraphQL over HTTP), described by an SDL file or read by introspection.</summary>
+    GraphQL,
 }

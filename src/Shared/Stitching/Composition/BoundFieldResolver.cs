@@ -10,7 +10,7 @@ using Bff.Stitching.Execution;
 namespace Bff.Stitching.Composition;
 
 /// <summary>Resolves a field bound with <c>@rest</c> or <c>@grpc</c>: one call, or a batched call through a <see cref="BatchLoader"/>.</summary>
-public sealed class BoundFieldResolver : IFieldResolver
+public sealed class BoundFieldResolver : IBoundFieldResolver
 {
     private readonly FieldBinding _binding;
     private readonly FieldType _field;
@@ -39,11 +39,12 @@ public sealed class BoundFieldResolver : IFieldResolver
 
         var request = BffRequestContext.From(context);
         var args = ArgumentsToJson(context);
-        var scope = new BindingScope(args, context.Source as JsonNode, context.User);
+        var selection = new FieldSelection(context.FieldAst, context.Document, _field.ResolvedType!, context.Variables);
+        var scope = new BindingScope(args, context.Source as JsonNode, context.User, Selection: selection);
         if (_binding.BatchKey is null)
         {
-            var response = await _dispatcher.SendAsync(_binding, scope, request, 1, context.CancellationToken).ConfigureAwait(false);
-            return Convert(response);
+            var (response, errors) = await _dispatcher.SendAsync(_binding, scope, request, 1, context.CancellationToken).ConfigureAwait(false);
+            return Convert(context, selection, response, errors);
         }
 
         var key = JsonPath.AsText(TemplateEvaluator.Evaluate(_binding.BatchKey, scope));
@@ -52,10 +53,31 @@ public sealed class BoundFieldResolver : IFieldResolver
             return null;
         }
 
-        var loaderKey = _binding.Coordinate + args.ToJsonString();
+        // Parents that selected different sub-fields (aliases) ask for different answers, so they are batched apart.
+        var loaderKey = _binding.Coordinate + args.ToJsonString() + "@" + selection.Key;
         var loader = request.Features.Get<BatchLoaders>().GetOrAdd(loaderKey, _ => new BatchLoader(
             _binding, _dispatcher, scope with { Parent = null }, request, _maxBatchSize, GraphTypes.IsList(_field.ResolvedType!)));
-        return loader.Load(key, Convert, context.CancellationToken);
+        return loader.Load(key, (node, errors) => Convert(context, selection, node, errors), context.CancellationToken);
+    }
+
+    /// <inheritdoc />
+    public FieldBinding Binding => _binding;
+
+    private object? Convert(IResolveFieldContext context, FieldSelection selection, JsonNode? node, IReadOnlyList<DownstreamFieldError> errors)
+    {
+        if (errors.Count > 0)
+        {
+            // The field keeps the data it got; each error the downstream reported is placed under the field.
+            lock (context.Errors)
+            {
+                foreach (var error in errors)
+                {
+                    context.Errors.Add(new BffError(error.Code, error.Message, error.Extensions) { Path = [.. context.ResponsePath, .. selection.ResponsePathOf(error.Path)] });
+                }
+            }
+        }
+
+        return Convert(node);
     }
 
     private object? Convert(JsonNode? node)

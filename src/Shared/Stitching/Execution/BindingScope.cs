@@ -8,4 +8,5 @@ namespace Bff.Stitching.Execution;
 /// <param name="Parent">The parent's downstream object.</param>
 /// <param name="User">The caller.</param>
 /// <param name="Keys">The keys of a batched call.</param>
-public sealed record BindingScope(JsonObject Args, JsonNode? Parent, ClaimsPrincipal? User, JsonArray? Keys = null);
+/// <param name="Selection">What the client selected below the field, for protocols that pass it on (remote GraphQL).</param>
+public sealed record BindingScope(JsonObject Args, JsonNode? Parent, ClaimsPrincipal? User, JsonArray? Keys = null, FieldSelection? Selection = null);
