@@ -38,6 +38,13 @@ public sealed class SourceOptions
     /// <value>Defaults to 30 seconds.</value>
     public TimeSpan ContractWait { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Gets or sets whether a GraphQL source's error messages reach clients (prefixed with the source's name). Off, a
+    /// client sees <c>reviews reported an error (CODE).</c>; the code (<c>remoteCode</c>) and the path are kept either way.
+    /// </summary>
+    /// <value>Off: a remote message, like any downstream body, may say more than a client should see.</value>
+    public bool ExposeErrorMessages { get; set; }
+
     /// <summary>Gets or sets the base address of the service, e.g. <c>http://profiles:8080</c>.</summary>
     /// <value>Required, unless <see cref="Addresses"/> lists the instances.</value>
     public Uri? BaseAddress { get; set; }

@@ -43,7 +43,7 @@ internal sealed class GraphQLConnector(string source, SourceOptions options, Rem
             if (body?["data"] is not JsonObject)
             {
                 // No data at all: the operation failed as a whole (refused, invalid, or the service failed).
-                throw RemoteErrors.Failure(source, status, binding, body);
+                throw RemoteErrors.Failure(source, status, binding, body, options.ExposeErrorMessages);
             }
 
             return new DownstreamResponse(body, binding.Operation, status);
@@ -64,5 +64,5 @@ internal sealed class GraphQLConnector(string source, SourceOptions options, Rem
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<DownstreamFieldError> ErrorsIn(JsonNode? body) => RemoteErrors.Read(source, body);
+    public IReadOnlyList<DownstreamFieldError> ErrorsIn(JsonNode? body) => RemoteErrors.Read(source, body, options.ExposeErrorMessages);
 }

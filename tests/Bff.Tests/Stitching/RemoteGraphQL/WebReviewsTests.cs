@@ -111,6 +111,34 @@ public sealed class WebReviewsTests(DemoServicesFixture demo)
             Assert.Equal("DOWNSTREAM_ERROR", (string?)first["extensions"]!["code"]);
             Assert.Equal("TEXT_UNAVAILABLE", (string?)first["extensions"]!["remoteCode"]);
             Assert.Equal("reviews", (string?)first["extensions"]!["source"]);
+            // As shipped, the remote's own words stay with the gateway.
+            Assert.Equal("reviews reported an error (TEXT_UNAVAILABLE).", (string?)first["message"]);
+            Assert.DoesNotContain("temporarily unavailable", body.ToJsonString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            demo.ReviewsFieldFaults.FailingField = null;
+        }
+    }
+
+    [Fact]
+    public async Task A_source_that_exposes_error_messages_passes_the_remote_message_on()
+    {
+        using var factory = new BffHostFactory<Bff.WebBff.Program>(new Dictionary<string, string?>(demo.HostSettings)
+        {
+            ["Bff:Sources:reviews:ExposeErrorMessages"] = "true",
+        });
+        using var http = factory.CreateClient();
+        demo.ReviewsFieldFaults.FailingField = "Review.text";
+        try
+        {
+            using var response = await http.PostAsync("/graphql", new StringContent(
+                """{"query":"{ reviews(profileId: \"p1\", first: 1) { stars text } }"}""", System.Text.Encoding.UTF8, "application/json"));
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+            var error = body["errors"]!.AsArray().First()!;
+            Assert.Equal("reviews: Review texts are temporarily unavailable.", (string?)error["message"]);
+            Assert.Equal("TEXT_UNAVAILABLE", (string?)error["extensions"]!["remoteCode"]);
         }
         finally
         {
