@@ -18,9 +18,6 @@ internal static class GrpcReflectionContract
     /// <summary>The <c>Contract</c> value that selects server reflection.</summary>
     public const string Keyword = "reflection";
 
-    private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(2);
-
     /// <summary>Returns the unary methods the service reports, or <see langword="null"/> after adding a start-up problem.</summary>
     public static IReadOnlyDictionary<string, GrpcMethodContract>? Load(string source, SourceOptions options, string where,
         ICollection<string> errors, IDictionary<string, string> streaming, TimeProvider? time = null)
@@ -55,32 +52,25 @@ internal static class GrpcReflectionContract
     {
         using var channel = GrpcChannel.ForAddress(address);
         var client = new ServerReflection.ServerReflectionClient(channel);
-        var giveUp = time.GetUtcNow() + wait;
-        var delay = FirstDelay;
         var problem = string.Empty;
-        while (true)
+        var (last, _) = await ContractFetch.RetryAsync<List<ReadOnlyMemory<byte>>>(wait, time, async left =>
         {
             try
             {
-                return (await GrpcReflectionReader.ReadAllAsync(client, giveUp.UtcDateTime).ConfigureAwait(false), string.Empty);
+                return Attempt<List<ReadOnlyMemory<byte>>>.Done(
+                    await GrpcReflectionReader.ReadAllAsync(client, (time.GetUtcNow() + left).UtcDateTime).ConfigureAwait(false));
             }
             catch (RpcException ex) when (ex.StatusCode != StatusCode.DeadlineExceeded || problem.Length == 0)
             {
-                // The last try ends at the deadline; the failure before it (a refused connection) says more.
+                // A try that ends at the deadline says less than the failure before it (a refused connection).
                 problem = $"{ex.StatusCode}: {ex.Status.Detail}";
             }
             catch (RpcException)
             {
             }
 
-            var left = giveUp - time.GetUtcNow();
-            if (left <= TimeSpan.Zero)
-            {
-                return (null, problem);
-            }
-
-            await Task.Delay(delay < left ? delay : left, time).ConfigureAwait(false);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxDelay.Ticks));
-        }
+            return Attempt<List<ReadOnlyMemory<byte>>>.Again(problem);
+        }).ConfigureAwait(false);
+        return (last.Value, last.Problem);
     }
 }

@@ -11,63 +11,57 @@ namespace Bff.Stitching.RemoteGraphQL;
 /// </summary>
 internal static class IntrospectionClient
 {
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(2);
-
     public static RemoteSchema? Fetch(Uri endpoint, TimeSpan wait, TimeProvider time, string where, List<string> errors) =>
         FetchAsync(endpoint, wait, time, where, errors).GetAwaiter().GetResult();
 
     private static async Task<RemoteSchema?> FetchAsync(Uri endpoint, TimeSpan wait, TimeProvider time, string where, List<string> errors)
     {
         using var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(2) }) { Timeout = Timeout.InfiniteTimeSpan };
-        var started = time.GetTimestamp();
-        var delay = TimeSpan.FromMilliseconds(100);
-        string problem;
-        for (var attempt = 1; ; attempt++)
+        var (last, attempts) = await ContractFetch.RetryAsync<RemoteSchema>(wait, time, left => TryAsync(http, endpoint, left, where, errors)).ConfigureAwait(false);
+        if (!last.Final)
         {
-            var left = wait - time.GetElapsedTime(started);
-            using var timeout = new CancellationTokenSource(left > TimeSpan.FromSeconds(5) ? TimeSpan.FromSeconds(5) : left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1));
-            try
-            {
-                using var response = await http.PostAsJsonAsync(endpoint, new JsonObject { ["query"] = RemoteIntrospection.Query }, timeout.Token).ConfigureAwait(false);
-                var status = (int)response.StatusCode;
-                var body = status < 500 ? await response.Content.ReadFromJsonAsync<JsonNode>(timeout.Token).ConfigureAwait(false) : null;
-                if (status < 500)
-                {
-                    if (RemoteIntrospection.Read(body) is { } schema)
-                    {
-                        return schema;
-                    }
+            errors.Add($"{where}: could not read the schema of {endpoint} by introspection within {wait.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s "
+                + $"({attempts} attempts, last: {last.Problem}); start the service first, raise ContractWait, or use an SDL file.");
+        }
 
-                    var message = body?["errors"]?[0]?["message"]?.GetValue<string>();
-                    errors.Add($"{where}: introspection of {endpoint} was refused (HTTP {status}{(message is null ? "" : ": " + message)}); enable introspection on the service or use an SDL file.");
-                    return null;
-                }
+        return last.Value;
+    }
 
-                problem = $"HTTP {status}";
-            }
-            catch (HttpRequestException ex)
+    private static async Task<Attempt<RemoteSchema>> TryAsync(HttpClient http, Uri endpoint, TimeSpan left, string where, List<string> errors)
+    {
+        // The try at the deadline still gets a moment, so it can tell a refused connection from silence.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromTicks(Math.Clamp(left.Ticks, TimeSpan.FromMilliseconds(250).Ticks, TimeSpan.FromSeconds(5).Ticks)));
+        try
+        {
+            using var response = await http.PostAsJsonAsync(endpoint, new JsonObject { ["query"] = RemoteIntrospection.Query }, timeout.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (status >= 500)
             {
-                problem = ex.HttpRequestError.ToString();
-            }
-            catch (OperationCanceledException)
-            {
-                problem = "no answer";
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                errors.Add($"{where}: {endpoint} answered introspection with a body that is not JSON; is it a GraphQL endpoint?");
-                return null;
+                return Attempt<RemoteSchema>.Again($"HTTP {status}");
             }
 
-            if (time.GetElapsedTime(started) + delay >= wait)
+            var body = await response.Content.ReadFromJsonAsync<JsonNode>(timeout.Token).ConfigureAwait(false);
+            if (RemoteIntrospection.Read(body) is { } schema)
             {
-                errors.Add($"{where}: could not read the schema of {endpoint} by introspection within {wait.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s "
-                    + $"({attempt} attempts, last: {problem}); start the service first, raise ContractWait, or use an SDL file.");
-                return null;
+                return Attempt<RemoteSchema>.Done(schema);
             }
 
-            await Task.Delay(delay, time).ConfigureAwait(false);
-            delay = delay * 2 > MaxDelay ? MaxDelay : delay * 2;
+            var message = body?["errors"]?[0]?["message"]?.GetValue<string>();
+            errors.Add($"{where}: introspection of {endpoint} was refused (HTTP {status}{(message is null ? "" : ": " + message)}); enable introspection on the service or use an SDL file.");
+            return Attempt<RemoteSchema>.Done(null);
+        }
+        catch (HttpRequestException ex)
+        {
+            return Attempt<RemoteSchema>.Again(ex.HttpRequestError.ToString());
+        }
+        catch (OperationCanceledException)
+        {
+            return Attempt<RemoteSchema>.Again("no answer");
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            errors.Add($"{where}: {endpoint} answered introspection with a body that is not JSON; is it a GraphQL endpoint?");
+            return Attempt<RemoteSchema>.Done(null);
         }
     }
 }
