@@ -22,7 +22,7 @@ internal static class GrpcReflectionContract
     public static IReadOnlyDictionary<string, GrpcMethodContract>? Load(string source, SourceOptions options, string where,
         ICollection<string> errors, IDictionary<string, string> streaming, TimeProvider? time = null)
     {
-        var address = options.BaseAddress ?? (options.Addresses.Count > 0 && Uri.TryCreate(options.Addresses[0], UriKind.Absolute, out var first) ? first : null);
+        var address = Instances.SourceAddresses.First(options);
         if (address is null || !address.IsAbsoluteUri)
         {
             return null; // The missing address is reported with the other source settings.

@@ -21,6 +21,16 @@ public static class SourceAddresses
         return addresses;
     }
 
+    /// <summary>
+    /// Gets the one address a call that goes to a single instance uses (a contract read at start-up, a GraphQL source):
+    /// the <c>BaseAddress</c>, else the first of <c>Addresses</c>; <see langword="null"/> when there is none.
+    /// </summary>
+    public static Uri? First(SourceOptions source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return source.BaseAddress ?? (source.Addresses.Count > 0 && Uri.TryCreate(source.Addresses[0], UriKind.Absolute, out var first) ? first : null);
+    }
+
     /// <summary>Gets every problem of the addresses of the sources, one message each, naming its key.</summary>
     public static IEnumerable<string> Validate(IReadOnlyDictionary<string, SourceOptions> sources, string configurationFile = "appsettings.json")
     {

@@ -67,7 +67,7 @@ public sealed class GraphQLProtocol : IDownstreamProtocol, IFetchedContractProto
 
     /// <summary>Gets the GraphQL endpoint of a source: its <c>BaseAddress</c>, else its first address (calls are not spread over <c>Addresses</c> yet).</summary>
     internal static Uri Endpoint(SourceOptions options) =>
-        options.BaseAddress ?? (options.Addresses.Count > 0 && Uri.TryCreate(options.Addresses[0], UriKind.Absolute, out var first) ? first : new Uri("http://invalid.invalid/"));
+        Instances.SourceAddresses.First(options) ?? new Uri("http://invalid.invalid/");
 
     /// <inheritdoc />
     public void Check(FieldBinding binding, FieldType field, ISourceContract contract, List<string> errors) =>
