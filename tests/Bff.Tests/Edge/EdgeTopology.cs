@@ -35,7 +35,7 @@ public sealed class EdgeTopology : IAsyncLifetime
         await _redis.InitializeAsync();
         foreach (var name in new[] { "mobile-1", "mobile-2", "web-1", "web-2", "web-canary-1", "https", "http" })
         {
-            Ports[name] = FreePort();
+            Ports[name] = LoopbackPort.Free();
         }
 
         await Task.WhenAll(new[] { "mobile-1", "mobile-2", "web-1", "web-2", "web-canary-1" }.Select(StartReplicaAsync));
@@ -127,14 +127,6 @@ public sealed class EdgeTopology : IAsyncLifetime
         },
     })
     { Timeout = TimeSpan.FromSeconds(20) };
-
-    /// <summary>A loopback port free at the time of asking.</summary>
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>The topology tests: one set of processes, one test at a time.</summary>

@@ -51,7 +51,7 @@ public sealed class GrpcReflectionContractTests(DemoServicesFixture demo)
     [Fact]
     public void A_source_whose_service_is_down_is_a_start_up_problem_naming_source_and_address_after_the_wait()
     {
-        var address = new Uri($"http://127.0.0.1:{UnusedPort()}");
+        var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         using var factory = new BffHostFactory<Bff.WebBff.Program>(new Dictionary<string, string?>(demo.HostSettings)
         {
             ["Bff:Sources:proposals:Contract"] = "reflection",
@@ -64,12 +64,5 @@ public sealed class GrpcReflectionContractTests(DemoServicesFixture demo)
 
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(600), $"gave up after {clock.Elapsed}");
         Assert.Contains($"Bff:Sources:proposals:Contract: gRPC server reflection of source 'proposals' at {address} did not answer within 0.6 s (Unavailable", error.Message, StringComparison.Ordinal);
-    }
-
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

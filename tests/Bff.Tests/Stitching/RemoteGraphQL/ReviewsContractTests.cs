@@ -60,7 +60,7 @@ public sealed class ReviewsContractTests
     [Fact]
     public async Task Introspection_waits_for_a_service_that_starts_late()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var options = new SourceOptions { Kind = SourceKind.GraphQL, Contract = "introspection", BaseAddress = new Uri($"http://127.0.0.1:{port}/graphql") };
         var errors = new List<string>();
         await using var service = ReviewsService.Create($"http://127.0.0.1:{port}", new RequestLog(), new HttpFaults(), new FieldFaults(), new OperationLog());
@@ -73,12 +73,5 @@ public sealed class ReviewsContractTests
 
         Assert.Empty(errors);
         Assert.NotNull(contract);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
