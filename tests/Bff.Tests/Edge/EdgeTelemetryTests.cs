@@ -29,7 +29,7 @@ public sealed class EdgeTelemetryTests(DemoServicesFixture demo)
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
         });
-        var (https, http) = (EdgeTopology.FreePort(), EdgeTopology.FreePort());
+        var (https, http) = (LoopbackPort.Free(), LoopbackPort.Free());
         using var edge = BuiltProgram.Start("src/Edge", "Bff.Edge", new Dictionary<string, string>(otel)
         {
             ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{http}",
@@ -59,6 +59,10 @@ public sealed class EdgeTelemetryTests(DemoServicesFixture demo)
             .Where(s => s.TraceId == traceId).ToList();
         var list = string.Join('\n', spans.Select(s => $"{s.Service} {s.Scope} {s.Kind} {s.Name} {s.SpanId} <- {s.ParentSpanId}"));
 
+        // Seen to fail once in a full run with no span of the front door at all: say what did arrive, and what it printed.
+        Assert.True(spans.Any(s => s.Service == "bff-edge"),
+            $"no span of the front door in trace {traceId}; spans of the trace:\n{list}\nservices exporting: "
+            + string.Join(", ", receiver.Spans.Select(s => s.Service).Distinct()) + "\nfront door output:\n" + edge.Output[^Math.Min(edge.Output.Length, 3000)..]);
         var edgeServer = Assert.Single(spans, s => s.Service == "bff-edge" && s.Kind == OtlpSpan.Server);
         Assert.True(edgeServer.ParentSpanId == clientSpanId, list);
         var forward = Assert.Single(spans, s => s.Service == "bff-edge" && s.Kind == OtlpSpan.Client);
