@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Bff.Stitching.Bindings;
 using Bff.Stitching.Execution;
 
 namespace Bff.Stitching.RemoteGraphQL;
@@ -10,7 +11,7 @@ namespace Bff.Stitching.RemoteGraphQL;
 /// field, see <see cref="ErrorsIn"/>); an answer with errors and no data fails the field.
 /// </summary>
 internal sealed class GraphQLConnector(string source, SourceOptions options, RemoteSchema schema, IHttpClientFactory clients, TimeProvider time, SourceCredentials credentials)
-    : IDownstreamConnector
+    : IDownstreamConnector, IMergingConnector
 {
     /// <inheritdoc />
     public string Kind => "graphql";
@@ -18,8 +19,8 @@ internal sealed class GraphQLConnector(string source, SourceOptions options, Rem
     /// <inheritdoc />
     public async Task<DownstreamResponse> SendAsync(DownstreamCall call, CancellationToken cancellationToken)
     {
-        var binding = (GraphQLBinding)call.Binding;
-        var query = DelegatedQuery.Build(binding, schema, call.Scope);
+        var binding = call.Binding;
+        var query = binding is MergedGraphQLBinding merged ? DelegatedQuery.Build(merged, schema) : DelegatedQuery.Build((GraphQLBinding)binding, schema, call.Scope);
         var budget = call.TimeLeft(time) ?? options.Timeout;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(budget);
@@ -65,4 +66,24 @@ internal sealed class GraphQLConnector(string source, SourceOptions options, Rem
 
     /// <inheritdoc />
     public IReadOnlyList<DownstreamFieldError> ErrorsIn(JsonNode? body) => RemoteErrors.Read(source, body, options.ExposeErrorMessages);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Queries that are not cached merge (a cached call keeps its own key); mutations never do. Calls carrying different
+    /// credentials (restricted to operations) go apart, so no call carries another's credential; the key holds
+    /// a hash of them, never their values.
+    /// </remarks>
+    public string? MergeKey(FieldBinding binding) => binding is GraphQLBinding { RemoteOperation: RemoteOperation.Query, Cache: null }
+        ? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Join('\n', credentials.For(binding).Select(c => c.Key + ": " + c.Value)))))
+        : null;
+
+    /// <inheritdoc />
+    public MergedCall Merge(IReadOnlyList<(FieldBinding Binding, BindingScope Scope)> calls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        var merged = new MergedGraphQLBinding([.. calls.Select(c => ((GraphQLBinding)c.Binding, c.Scope))]);
+        return new MergedCall(merged, calls[0].Scope with { Selection = null, Keys = null },
+            [.. merged.Parts.Select((p, i) => (IReadOnlyList<string>)[MergedGraphQLBinding.Alias(i), .. p.Binding.Below])]);
+    }
 }
