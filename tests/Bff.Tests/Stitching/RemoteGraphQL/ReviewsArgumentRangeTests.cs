@@ -1,4 +1,4 @@
-using Bff.RateLimiting;
+using Bff.Limits;
 using Bff.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 
