@@ -43,6 +43,7 @@ public sealed class MergeGroup
 
     private async Task SendAsync(CancellationToken cancellationToken)
     {
+        // Off the caller's lock: reading a batch's calls takes its loader's lock, which is held while a batch joins a group.
         await Task.Yield();
         List<MergePart> parts;
         lock (_gate)
