@@ -10,7 +10,7 @@ namespace Bff.Samples.Reviews;
 /// </summary>
 internal static class GraphQLEndpoint
 {
-    public static async Task HandleAsync(HttpContext http, ISchema schema, IDocumentExecuter executer, IGraphQLTextSerializer serializer, OperationLog operations)
+    public static async Task HandleAsync(HttpContext http, ISchema schema, IDocumentExecuter executer, IGraphQLTextSerializer serializer, OperationLog operations, IntrospectionGuard guard)
     {
         GraphQLRequest? request;
         try
@@ -27,6 +27,11 @@ internal static class GraphQLEndpoint
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             result = new ExecutionResult { Errors = [new ExecutionError("A JSON body with a 'query' is required.")] };
+        }
+        else if (!guard.Allows(query, http.Request.Headers.Authorization))
+        {
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            result = new ExecutionResult { Errors = [new ExecutionError("Introspection needs a bearer token.") { Code = "UNAUTHENTICATED" }] };
         }
         else
         {

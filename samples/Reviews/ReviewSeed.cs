@@ -13,6 +13,10 @@ internal static class ReviewSeed
         "Tidewater Logistics", "Maple Education", "Cobalt Energy", "Juniper Media",
     ];
 
+    // People who hire on their own account; every fourth review is one of theirs (picked by position, not by the random
+    // sequence, so the rest of the seed stays as it was).
+    private static readonly string[] People = ["Ana Souza", "Kenji Watanabe", "Leila Haddad", "Tomas Ortega", "Mia Jensen"];
+
     private static readonly string[] Texts =
     [
         "Delivered ahead of schedule and communicated clearly throughout.",
@@ -22,6 +26,9 @@ internal static class ReviewSeed
         "Would hire again for the next phase of the project.",
         "Friendly, responsive and pragmatic about trade-offs.",
     ];
+
+    /// <summary>Gets whether a review's author is a company (else a person hiring on their own account).</summary>
+    public static bool IsCompany(string author) => Authors.Contains(author, StringComparer.Ordinal);
 
     public static List<Review> Generate()
     {
@@ -34,7 +41,10 @@ internal static class ReviewSeed
             {
                 var created = SeedData.Reference.AddDays(-random.Next(1, 720)).AddMinutes(-random.Next(0, 1440));
                 var text = random.Next(5) == 0 ? null : random.Pick(Texts);
-                reviews.Add(new Review($"r{reviews.Count + 1}", $"p{n}", random.Pick(Authors), random.Next(3, 6), text, SeedData.Timestamp(created)));
+                var company = random.Pick(Authors);
+                var number = reviews.Count + 1;
+                var author = number % 4 == 0 ? People[number / 4 % People.Length] : company;
+                reviews.Add(new Review($"r{number}", $"p{n}", author, random.Next(3, 6), text, SeedData.Timestamp(created)));
             }
         }
 

@@ -15,6 +15,15 @@ public sealed class ReviewStore
         }
     }
 
+    /// <summary>Gets the reviews <paramref name="author"/> wrote, newest first.</summary>
+    public IReadOnlyList<Review> By(string author)
+    {
+        lock (_gate)
+        {
+            return [.. _reviews.Where(r => r.Author == author).OrderByDescending(r => r.CreatedAt, StringComparer.Ordinal)];
+        }
+    }
+
     /// <summary>Gets a freelancer's rating, or <see langword="null"/> for an id the profiles service does not have.</summary>
     public Rating? RatingOf(string profileId)
     {

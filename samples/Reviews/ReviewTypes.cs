@@ -14,6 +14,7 @@ public sealed class ReviewType : ObjectGraphType<Review>
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<IdGraphType>>("profileId").Description("The reviewed freelancer's profile id.").Resolve(c => c.Source.ProfileId);
         Field<NonNullGraphType<StringGraphType>>("author").Resolve(c => c.Source.Author);
+        Field<NonNullGraphType<ReviewerType>>("reviewer").Description("Who wrote it: a company or a person.").Resolve(c => Reviewer.Of(c.Source.Author));
         Field<NonNullGraphType<IntGraphType>>("stars").Description("1 to 5.").Resolve(c => c.Source.Stars);
         Field<StringGraphType>("text").Description("What the reviewer wrote; null for a rating without text.").Resolve(c =>
             ReviewsService.FaultsOf(c).Fails("Review.text") ? throw new ExecutionError("Review texts are temporarily unavailable.") { Code = "TEXT_UNAVAILABLE" } : c.Source.Text);

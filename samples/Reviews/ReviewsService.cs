@@ -16,10 +16,14 @@ public static class ReviewsService
     /// <summary>Requests received by every instance created with <see cref="Create(string)"/>, keyed <c>"POST /graphql"</c>.</summary>
     public static RequestLog Requests { get; } = new();
 
-    /// <summary>Creates the service with the shared <see cref="Requests"/> and no faults.</summary>
+    /// <summary>
+    /// Creates the service with the shared <see cref="Requests"/> and no faults; introspection needs the token in
+    /// <c>REVIEWS_INTROSPECTION_TOKEN</c> when that is set.
+    /// </summary>
     /// <param name="url">Where to listen, e.g. <c>http://127.0.0.1:0</c> for a free port.</param>
     /// <returns>The application, not started.</returns>
-    public static WebApplication Create(string url) => Create(url, Requests, new HttpFaults(), new FieldFaults(), new OperationLog());
+    public static WebApplication Create(string url) =>
+        Create(url, Requests, new HttpFaults(), new FieldFaults(), new OperationLog(), Environment.GetEnvironmentVariable("REVIEWS_INTROSPECTION_TOKEN"));
 
     /// <summary>Creates the service with its own logs and fault hooks, for isolated tests.</summary>
     /// <param name="url">Where to listen.</param>
@@ -27,11 +31,15 @@ public static class ReviewsService
     /// <param name="faults">Request-level faults (delay, error status).</param>
     /// <param name="fieldFaults">Field-level faults (a field whose resolver fails).</param>
     /// <param name="operations">Where the GraphQL documents and variables received are recorded.</param>
+    /// <param name="introspectionToken">
+    /// When set, introspection (<c>__schema</c>) needs <c>Authorization: Bearer {token}</c>, as a service that guards its
+    /// schema; other operations stay open.
+    /// </param>
     /// <returns>The application, not started.</returns>
-    public static WebApplication Create(string url, RequestLog requests, HttpFaults faults, FieldFaults fieldFaults, OperationLog operations)
+    public static WebApplication Create(string url, RequestLog requests, HttpFaults faults, FieldFaults fieldFaults, OperationLog operations, string? introspectionToken = null)
     {
         var builder = SampleHost.CreateBuilder(url, typeof(ReviewsService).Assembly.GetName().Name!);
-        builder.Services.AddSingleton<ReviewStore>().AddSingleton(fieldFaults).AddSingleton(operations);
+        builder.Services.AddSingleton<ReviewStore>().AddSingleton(fieldFaults).AddSingleton(operations).AddSingleton(new IntrospectionGuard(introspectionToken));
         builder.Services.AddSingleton<ISchema, ReviewsSchema>();
         builder.Services.AddSingleton<IDocumentExecuter, DocumentExecuter>();
         builder.Services.AddSingleton<IGraphQLTextSerializer, GraphQL.SystemTextJson.GraphQLSerializer>();

@@ -95,16 +95,19 @@ internal sealed class OperationAnalyzer
 
         introspection |= name.StartsWith("__", StringComparison.Ordinal);
         var isList = IsList(definition.ResolvedType);
-        var child = Unwrap(definition.ResolvedType) as IComplexGraphType;
+        var named = Unwrap(definition.ResolvedType);
+        var child = named as IComplexGraphType;
+        // A union has no fields of its own, only fragments on its members: what they select is counted all the same.
+        var composite = child is not null || named is IAbstractGraphType;
         var cost = _costs.Of(definition);
         var size = PageSize(node, cost);
-        var children = child is null ? default : Selection(node.SelectionSet, child, isList ? null : size, introspection);
+        var children = composite ? Selection(node.SelectionSet, child, isList ? null : size, introspection) : default;
         if (introspection)
         {
             return new(0, aliases + children.Aliases, 0, (isList ? 1 : 0) + children.IntrospectionListDepth);
         }
 
-        var itemCost = (child is null ? 0 : 1) + children.Cost;
+        var itemCost = (composite ? 1 : 0) + children.Cost;
         var length = size ?? pending ?? _costs.Options.DefaultListSize;
         var total = isList ? cost.BindingCost + (length * itemCost) : cost.BindingCost + itemCost;
         return new(1 + children.Depth, aliases + children.Aliases, total, children.IntrospectionListDepth);

@@ -66,6 +66,19 @@ public sealed class DownstreamDispatcher
         }
     }
 
+    /// <summary>
+    /// Gets the key calls of <paramref name="binding"/> share with the other calls to its source they may travel with in
+    /// one request (see <see cref="IMergingConnector"/>), or <see langword="null"/> when each goes alone.
+    /// </summary>
+    public string? MergeKey(FieldBinding binding)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        return Merger(binding)?.MergeKey(binding) is { } key ? binding.Source + "\n" + key : null;
+    }
+
+    /// <summary>Gets the connector of <paramref name="binding"/>'s source if it merges calls.</summary>
+    internal IMergingConnector? Merger(FieldBinding binding) => _connectors.GetValueOrDefault(binding.Source) as IMergingConnector;
+
     private void Record(BffRequestContext request, FieldBinding binding, IDownstreamConnector connector, string operation, long started, int batchSize, string outcome, string? status, int attempts, bool shortCircuited)
     {
         var elapsed = _time.GetElapsedTime(started);

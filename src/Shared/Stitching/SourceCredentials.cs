@@ -41,6 +41,13 @@ public sealed class SourceCredentials
     public IEnumerable<KeyValuePair<string, string>> For(FieldBinding binding) =>
         Of(binding.Source, binding.ContractOperation).Select(c => new KeyValuePair<string, string>(c.Header, c.Value));
 
+    /// <summary>
+    /// Gets the credential headers that <paramref name="source"/> receives whatever the operation (none restricted to
+    /// operations): what a request outside its contract's operations carries, e.g. reading its schema at start-up.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, string>> Unrestricted(string source) =>
+        Of(source, null).Select(c => new KeyValuePair<string, string>(c.Header, c.Value));
+
     /// <summary>Gets the names of the credential headers a call to <paramref name="operation"/> of <paramref name="source"/> carries.</summary>
     public IEnumerable<string> HeadersFor(string source, string? operation) => Of(source, operation).Select(c => c.Header);
 

@@ -31,6 +31,12 @@ public sealed class BatchLoader
         _many = many;
     }
 
+    /// <summary>
+    /// Gets or sets the merge key of the binding's calls (<see cref="DownstreamDispatcher.MergeKey"/>): when set, each
+    /// batch joins the level's <see cref="MergeGroup"/> of its source instead of being sent alone.
+    /// </summary>
+    public string? MergeKey { get; init; }
+
     /// <summary>Queues <paramref name="key"/> and returns a result the execution strategy awaits after the level.</summary>
     /// <param name="key">The parent's key.</param>
     /// <param name="convert">Turns the parent's value, with the errors the downstream reported under it, into the field's result.</param>
@@ -40,6 +46,11 @@ public sealed class BatchLoader
         lock (_gate)
         {
             var batch = _current;
+            if (MergeKey is not null && batch.Part is null)
+            {
+                batch.Part = _request.Features.Get<MergedCalls>().Add(MergeKey, _dispatcher, _request, _binding, () => Close(batch));
+            }
+
             batch.Keys.Add(key);
             return new Pending(this, batch, key, convert, cancellationToken);
         }
@@ -51,7 +62,7 @@ public sealed class BatchLoader
         {
             if (batch.Task is null)
             {
-                batch.Task = FetchAsync(batch.Keys.ToList(), cancellationToken);
+                batch.Task = batch.Part is { } part ? FetchMergedAsync(batch, part, cancellationToken) : FetchAsync(batch.Keys.ToList(), cancellationToken);
                 if (ReferenceEquals(batch, _current))
                 {
                     _current = new Batch();
@@ -65,12 +76,37 @@ public sealed class BatchLoader
     private async Task<Dictionary<string, Loaded>> FetchAsync(List<string> keys, CancellationToken cancellationToken)
     {
         var chunks = keys.Chunk(_maxBatchSize).Select(async chunk =>
+            (Keys: chunk, Result: await _dispatcher.SendAsync(_binding, ScopeOf(chunk), _request, chunk.Length, cancellationToken).ConfigureAwait(false)));
+        return Distribute(await Task.WhenAll(chunks).ConfigureAwait(false));
+    }
+
+    private async Task<Dictionary<string, Loaded>> FetchMergedAsync(Batch batch, MergePart part, CancellationToken cancellationToken)
+    {
+        var results = await part.ResultsAsync(cancellationToken).ConfigureAwait(false);
+        return Distribute([.. batch.Chunks.Zip(results)]);
+    }
+
+    // Called when the batch's merge group is sent: the level is resolved, so the batch has every key it will get.
+    private IReadOnlyList<(BindingScope Scope, int BatchSize)> Close(Batch batch)
+    {
+        lock (_gate)
         {
-            var scope = _scope with { Keys = new JsonArray(chunk.Select(k => (JsonNode?)JsonValue.Create(k)).ToArray()) };
-            return (Keys: chunk, Result: await _dispatcher.SendAsync(_binding, scope, _request, chunk.Length, cancellationToken).ConfigureAwait(false));
-        });
+            if (ReferenceEquals(batch, _current))
+            {
+                _current = new Batch();
+            }
+
+            batch.Chunks = [.. batch.Keys.Chunk(_maxBatchSize)];
+            return [.. batch.Chunks.Select(chunk => (ScopeOf(chunk), chunk.Length))];
+        }
+    }
+
+    private BindingScope ScopeOf(string[] chunk) => _scope with { Keys = new JsonArray([.. chunk.Select(k => (JsonNode?)JsonValue.Create(k))]) };
+
+    private Dictionary<string, Loaded> Distribute(IEnumerable<(string[] Keys, DownstreamResult Result)> answers)
+    {
         var results = new Dictionary<string, Loaded>(StringComparer.Ordinal);
-        foreach (var (chunk, (response, errors)) in await Task.WhenAll(chunks).ConfigureAwait(false))
+        foreach (var (chunk, (response, errors)) in answers)
         {
             var items = response as JsonArray ?? (response is null ? [] : new JsonArray(response.DeepClone()));
             for (var index = 0; index < items.Count; index++)
@@ -120,6 +156,10 @@ public sealed class BatchLoader
         public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
 
         public Task<Dictionary<string, Loaded>>? Task { get; set; }
+
+        public MergePart? Part { get; set; }
+
+        public IReadOnlyList<string[]> Chunks { get; set; } = [];
     }
 
     private sealed class Pending(BatchLoader loader, Batch batch, string key, Func<JsonNode?, IReadOnlyList<DownstreamFieldError>, object?> convert, CancellationToken requestToken)

@@ -120,6 +120,14 @@ public static class BffSchemaBuilder
                 field.StreamResolver = new SourceStreamResolver<object>(IObservable<object?> (_) => throw new NotSupportedException("Subscriptions are not supported yet."));
             }
 
+            // Downstream values are JSON: an interface or union tells its object type by the __typename a remote
+            // GraphQL service sends (the delegated selection asks for it).
+            foreach (var type in schema.AdditionalTypeInstances.OfType<IAbstractGraphType>())
+            {
+                type.ResolveType ??= value => value is System.Text.Json.Nodes.JsonObject json && (string?)json["__typename"] is { } name
+                    ? type.PossibleTypes.FirstOrDefault(t => t.Name == name) : null;
+            }
+
             schema.Initialize();
             return (sdl, schema);
         }

@@ -9,7 +9,10 @@ using Bff.Stitching.Execution;
 
 namespace Bff.Stitching.Composition;
 
-/// <summary>Resolves a field bound with <c>@rest</c> or <c>@grpc</c>: one call, or a batched call through a <see cref="BatchLoader"/>.</summary>
+/// <summary>
+/// Resolves a bound field: one call, or a batched call through a <see cref="BatchLoader"/>; calls a source can take together
+/// (<see cref="IMergingConnector"/>) wait for the level's other calls to it in a <see cref="MergeGroup"/>.
+/// </summary>
 public sealed class BoundFieldResolver : IBoundFieldResolver
 {
     private readonly FieldBinding _binding;
@@ -40,9 +43,22 @@ public sealed class BoundFieldResolver : IBoundFieldResolver
         var request = BffRequestContext.From(context);
         var args = ArgumentsToJson(context);
         var selection = new FieldSelection(context.FieldAst, context.Document, _field.ResolvedType!, context.Variables);
+        ArgumentRange.CheckBelow(selection);
         var scope = new BindingScope(args, context.Source as JsonNode, context.User, Selection: selection);
+        var mergeKey = _dispatcher.MergeKey(_binding);
         if (_binding.BatchKey is null)
         {
+            if (mergeKey is not null && MergedCalls.Worth(context, selection, mergeKey, _dispatcher))
+            {
+                // Held back to the end of the level, so the source gets this call and its neighbours' in one request.
+                var part = request.Features.Get<MergedCalls>().Add(mergeKey, _dispatcher, request, _binding, () => [(scope, 1)]);
+                return new DeferredResult(async () =>
+                {
+                    var result = (await part.ResultsAsync(context.CancellationToken).ConfigureAwait(false))[0];
+                    return Convert(context, selection, result.Value, result.Errors);
+                });
+            }
+
             var (response, errors) = await _dispatcher.SendAsync(_binding, scope, request, 1, context.CancellationToken).ConfigureAwait(false);
             return Convert(context, selection, response, errors);
         }
@@ -56,7 +72,7 @@ public sealed class BoundFieldResolver : IBoundFieldResolver
         // Parents that selected different sub-fields (aliases) ask for different answers, so they are batched apart.
         var loaderKey = _binding.Coordinate + args.ToJsonString() + "@" + selection.Key;
         var loader = request.Features.Get<BatchLoaders>().GetOrAdd(loaderKey, _ => new BatchLoader(
-            _binding, _dispatcher, scope with { Parent = null }, request, _maxBatchSize, GraphTypes.IsList(_field.ResolvedType!)));
+            _binding, _dispatcher, scope with { Parent = null }, request, _maxBatchSize, GraphTypes.IsList(_field.ResolvedType!)) { MergeKey = mergeKey });
         return loader.Load(key, (node, errors) => Convert(context, selection, node, errors), context.CancellationToken);
     }
 

@@ -55,6 +55,15 @@ internal static class GraphQLContractChecker
     // Fields below the bound one send their own arguments to the remote field of the same name.
     private static void CheckBelow(IGraphType ours, RemoteSchema schema, RemoteTypeRef remote, string where, List<string> errors, HashSet<string> visited)
     {
+        if (GraphTypes.Named(ours) is IAbstractGraphType abstractType && visited.Add(abstractType.Name))
+        {
+            // Each possible type is checked against the remote type of its name (what a fragment on it asks for).
+            foreach (var possible in abstractType.PossibleTypes)
+            {
+                CheckBelow(possible, schema, new RemoteTypeRef(possible.Name, null, false), where, errors, visited);
+            }
+        }
+
         if (GraphTypes.Named(ours) is not IObjectGraphType type || schema.Types.GetValueOrDefault(remote.NamedType) is not { } remoteType
             || !visited.Add(type.Name))
         {
@@ -75,6 +84,13 @@ internal static class GraphQLContractChecker
                 {
                     errors.Add($"{type.Name}.{field.Name}: argument '{argument.Name}' is not an argument of {remoteType.Name}.{name} in {where}'s service "
                         + $"(arguments: {string.Join(", ", remoteField.Arguments.Keys.Order())}).");
+                }
+                else if (remoteArgument.Type.NamedType == "Int" && GraphTypes.Named(argument.ResolvedType!).Name == "Int" && GraphTypes.IsList(field.ResolvedType!)
+                    && ArgumentRange.Read(field).FirstOrDefault(r => r.Argument == argument.Name)?.Max is null)
+                {
+                    // The value goes to the remote as it is: unbounded, one request could ask for every row it has.
+                    errors.Add($"{type.Name}.{field.Name}: argument '{argument.Name}' sizes a list the remote service returns and has no upper bound; "
+                        + $"add @range(min: 0, max: …) to it.");
                 }
                 else if (GraphTypes.Named(argument.ResolvedType!).Name != remoteArgument.Type.NamedType)
                 {

@@ -60,12 +60,14 @@ public sealed class GraphQLProtocol : IDownstreamProtocol, IFetchedContractProto
     {
         ArgumentNullException.ThrowIfNull(options);
         var endpoint = Endpoint(options);
-        return IntrospectionClient.Fetch(endpoint, options.ContractWait, TimeProvider.System, where, errors) is { } schema
+        // The source's credentials are read again here (their problems are reported once, with the others, later).
+        var headers = SourceCredentials.Read(new Dictionary<string, SourceOptions> { [source] = options }, []).Unrestricted(source).ToList();
+        return IntrospectionClient.Fetch(endpoint, headers, options.ContractWait, TimeProvider.System, where, errors) is { } schema
             ? new GraphQLContract($"introspection of {endpoint}", schema)
             : null;
     }
 
-    /// <summary>Gets the GraphQL endpoint of a source: its <c>BaseAddress</c>, else its first address (calls are not spread over <c>Addresses</c> yet).</summary>
+    /// <summary>Gets the GraphQL endpoint of a source with one address: its <c>BaseAddress</c>, else its first address.</summary>
     internal static Uri Endpoint(SourceOptions options) =>
         Instances.SourceAddresses.First(options) ?? new Uri("http://invalid.invalid/");
 
@@ -101,7 +103,8 @@ public sealed class GraphQLProtocol : IDownstreamProtocol, IFetchedContractProto
         var services = context.Services;
         var schema = (context.Contract as GraphQLContract)?.Schema ?? new RemoteSchema();
         return new GraphQLConnector(context.Source, context.Options, schema, services.GetRequiredService<IHttpClientFactory>(),
-            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<SourceCredentials>());
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<SourceCredentials>(),
+            services.GetRequiredService<Instances.SourceInstanceSet>().For(context.Source), services.GetService<Microsoft.Extensions.ServiceDiscovery.ServiceEndpointResolver>());
     }
 
     /// <inheritdoc />

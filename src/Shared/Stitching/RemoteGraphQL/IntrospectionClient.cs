@@ -7,16 +7,23 @@ namespace Bff.Stitching.RemoteGraphQL;
 /// <summary>
 /// Reads a remote schema by introspection at start-up. A service that is still starting (connection refused, 5xx, no
 /// answer) is asked again with a doubling delay (0.1 s up to 2 s) until <see cref="SourceOptions.ContractWait"/> runs
-/// out; a service that answers but refuses introspection is reported at once.
+/// out; a service that answers but refuses introspection is reported at once. The request carries the source's
+/// credentials that apply to all its operations.
 /// </summary>
 internal static class IntrospectionClient
 {
-    public static RemoteSchema? Fetch(Uri endpoint, TimeSpan wait, TimeProvider time, string where, List<string> errors) =>
-        FetchAsync(endpoint, wait, time, where, errors).GetAwaiter().GetResult();
+    public static RemoteSchema? Fetch(Uri endpoint, IEnumerable<KeyValuePair<string, string>> headers, TimeSpan wait, TimeProvider time, string where, List<string> errors) =>
+        FetchAsync(endpoint, headers, wait, time, where, errors).GetAwaiter().GetResult();
 
-    private static async Task<RemoteSchema?> FetchAsync(Uri endpoint, TimeSpan wait, TimeProvider time, string where, List<string> errors)
+    private static async Task<RemoteSchema?> FetchAsync(Uri endpoint, IEnumerable<KeyValuePair<string, string>> headers, TimeSpan wait, TimeProvider time, string where, List<string> errors)
     {
         using var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(2) }) { Timeout = Timeout.InfiniteTimeSpan };
+        foreach (var (name, value) in headers)
+        {
+            // The source's credentials: a service that guards its schema lets the gateway read it as it lets its calls in.
+            http.DefaultRequestHeaders.TryAddWithoutValidation(name, value);
+        }
+
         var (last, attempts) = await ContractFetch.RetryAsync<RemoteSchema>(wait, time, left => TryAsync(http, endpoint, left, where, errors)).ConfigureAwait(false);
         if (!last.Final)
         {

@@ -26,7 +26,7 @@ internal static class RemoteErrors
     }
 
     /// <summary>The failure of an answer without data: the remote's first error, or the HTTP status.</summary>
-    public static DownstreamFailure Failure(string source, string status, GraphQLBinding binding, JsonNode? body, bool expose)
+    public static DownstreamFailure Failure(string source, string status, Bindings.FieldBinding binding, JsonNode? body, bool expose)
     {
         var first = (body?["errors"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
         var failure = DownstreamErrors.Error(source, status, first is null

@@ -9,15 +9,33 @@ internal sealed class SelectionNode(string name)
 
     public string Name { get; } = name;
 
+    /// <summary>Gets or sets the alias the field is sent under (merged calls), or <see langword="null"/>.</summary>
+    public string? Alias { get; init; }
+
     /// <summary>Gets the arguments, each passed as a variable: argument name and variable name.</summary>
     public List<(string Argument, string Variable)> Arguments { get; } = [];
 
+    /// <summary>Gets whether the node is an inline fragment (<c>... on {Name}</c>) rather than a field.</summary>
+    public bool IsFragment { get; private init; }
+
     public bool HasChildren => _children.Count > 0;
+
+    /// <summary>Gets the inline fragment on <paramref name="typeName"/> below this node, adding it the first time.</summary>
+    public SelectionNode Fragment(string typeName)
+    {
+        var fragment = _children.Find(c => c.IsFragment && c.Name == typeName);
+        if (fragment is null)
+        {
+            _children.Add(fragment = new SelectionNode(typeName) { IsFragment = true });
+        }
+
+        return fragment;
+    }
 
     /// <summary>Gets the sub-field <paramref name="name"/>, adding it the first time (a field is sent once).</summary>
     public SelectionNode Child(string name)
     {
-        var child = _children.Find(c => c.Name == name);
+        var child = _children.Find(c => !c.IsFragment && c.Name == name);
         if (child is null)
         {
             _children.Add(child = new SelectionNode(name));
@@ -28,7 +46,7 @@ internal sealed class SelectionNode(string name)
 
     public void Write(StringBuilder text)
     {
-        text.Append(Name);
+        text.Append(IsFragment ? "... on " : Alias is null ? "" : Alias + ": ").Append(Name);
         if (Arguments.Count > 0)
         {
             text.Append('(').AppendJoin(", ", Arguments.Select(a => $"{a.Argument}: ${a.Variable}")).Append(')');

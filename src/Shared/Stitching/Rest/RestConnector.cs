@@ -54,30 +54,10 @@ public sealed class RestConnector : IDownstreamConnector
         timeout.CancelAfter(budget);
         try
         {
-            if (_instances is null)
-            {
-                return await SendToAsync(null, call, target, operation, timeout.Token).ConfigureAwait(false);
-            }
-
-            var order = await InstanceOrderAsync(timeout.Token).ConfigureAwait(false);
-            for (var i = 0; ; i++)
-            {
-                try
-                {
-                    var response = await SendToAsync(order[i], call, target, operation, timeout.Token).ConfigureAwait(false);
-                    _instances.MarkUp(order[i]);
-                    return response;
-                }
-                catch (HttpRequestException ex) when (NotSent(ex))
-                {
-                    // Refused before a byte was sent: safe to send to the next instance, even a write.
-                    _instances.MarkDown(order[i]);
-                    if (i == order.Count - 1)
-                    {
-                        throw;
-                    }
-                }
-            }
+            return _instances is null
+                ? await SendToAsync(null, call, target, operation, timeout.Token).ConfigureAwait(false)
+                : await InstanceFailover.SendAsync(_source, _instances, _resolver, instance => SendToAsync(instance, call, target, operation, timeout.Token), timeout.Token)
+                    .ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -85,28 +65,12 @@ public sealed class RestConnector : IDownstreamConnector
         }
         catch (HttpRequestException ex)
         {
-            throw DownstreamErrors.Unavailable(_source, ex.HttpRequestError.ToString(), !NotSent(ex));
+            throw DownstreamErrors.Unavailable(_source, ex.HttpRequestError.ToString(), !InstanceFailover.NotSent(ex));
         }
         catch (System.Text.Json.JsonException)
         {
             throw DownstreamErrors.Error(_source, "invalid_json", $"{_source} answered with a body that is not JSON.");
         }
-    }
-
-    // A refused connection or an unknown host: not a byte of the request was sent.
-    private static bool NotSent(HttpRequestException ex) =>
-        ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
-
-    private async Task<IReadOnlyList<Uri>> InstanceOrderAsync(CancellationToken cancellationToken)
-    {
-        if (_resolver is not null)
-        {
-            var query = $"{_instances!.Addresses[0].Scheme}://_{nameof(SourceOptions.Addresses)}.{_source}";
-            var found = await _resolver.GetEndpointsAsync(query, cancellationToken).ConfigureAwait(false);
-            _instances.Update([.. found.Endpoints.Select(e => e.EndPoint).OfType<UriEndPoint>().Select(e => e.Uri)]);
-        }
-
-        return _instances!.NextOrder();
     }
 
     private async Task<DownstreamResponse> SendToAsync(Uri? instance, DownstreamCall call, string target, string operation, CancellationToken cancellationToken)

@@ -13,11 +13,30 @@ public sealed class GraphQLStartupCheckTests
               rating(id: ID!): Score @graphql(source: "reviews", field: "rating", arguments: "profileId: {args.id}")
               list(id: ID!, n: Int): [Review!]! @graphql(source: "reviews", field: "reviews", arguments: "profileId: {args.id}, first: {args.n}")
             }
-            type Score { average: Float! count: Int! latest(first: Int): [Review!]! @from(path: "reviews") }
+            type Score { average: Float! count: Int! latest(first: Int @range(min: 0, max: 10)): [Review!]! @from(path: "reviews") }
             type Review { stars: Int! text: String }
             """);
 
         Assert.Equal(2, schema.Bindings.Count);
+    }
+
+    [Fact]
+    public void Unbounded_page_size_sent_below_a_bound_field_is_refused()
+    {
+        var error = RemoteSchemaBuild.Fail("""
+            type Query {
+              rating(id: ID!): Score @graphql(source: "reviews", field: "rating", arguments: "profileId: {args.id}")
+            }
+            type Score { latest(first: Int): [Review!]! @from(path: "reviews") }
+            type Review { stars: Int! by: Author! @from(path: "reviewer") }
+            union Author = Company | Person
+            type Company { name: String! reviews(first: Int = 3): [Review!]! }
+            type Person { name: String! }
+            """, _file);
+
+        Assert.Contains($"{_file}:2: Query.rating: Score.latest: argument 'first' sizes a list the remote service returns and has no upper bound; add @range(min: 0, max: …) to it.", error);
+        // Below a union too: each member is checked against the remote type of its name.
+        Assert.Contains("Company.reviews: argument 'first' sizes a list the remote service returns and has no upper bound", error);
     }
 
     [Fact]
