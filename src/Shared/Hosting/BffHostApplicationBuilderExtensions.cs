@@ -93,7 +93,9 @@ public static class BffHostApplicationBuilderExtensions
         services.AddSingleton(sp => new CostModel(sp.GetRequiredService<BffSchema>(), options.Limits));
         services.AddSingleton(sp => new DocumentCache(options.Http.DocumentCacheSize, options.Http.DocumentCacheMaxQueryLength));
         services.AddSingleton<DocumentParser>();
-        services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<GraphQLOperationPipeline>();
+        services.AddSingleton(sp => new GraphQLHttpEndpoint(
+            sp.GetRequiredService<GraphQLOperationPipeline>(), sp.GetRequiredService<GraphQL.IGraphQLTextSerializer>(), options, sp.GetRequiredService<TimeProvider>()));
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
             .AddErrorInfoProvider<BffErrorInfoProvider>()

@@ -6,13 +6,25 @@ using Microsoft.AspNetCore.Http;
 
 namespace Bff.Http;
 
+/// <summary>Who is calling: the validated token (if any) and the headers sources may receive.</summary>
+/// <param name="Token">The caller's validated bearer token (or the session's access token).</param>
+/// <param name="ForwardedHeaders">The incoming headers some source forwards.</param>
+internal sealed record GraphQLCaller(string? Token, IReadOnlyDictionary<string, string> ForwardedHeaders)
+{
+    public static readonly GraphQLCaller Anonymous = new(null, new Dictionary<string, string>());
+}
+
 /// <summary>The checks made before a request is read or an operation parsed: caller, CSRF, size limits.</summary>
-public sealed partial class GraphQLHttpEndpoint
+internal sealed partial class GraphQLOperationPipeline
 {
     /// <summary>The headers that prove a GET is not a cross-site simple request (strict CSRF mode).</summary>
     private static readonly string[] PreflightHeaders = ["GraphQL-Preflight", "X-Apollo-Operation-Name", "Apollo-Require-Preflight"];
 
-    private async Task<(Caller Caller, RequestRefusal? Refusal)> GuardAsync(HttpContext context)
+    /// <summary>
+    /// Authenticates the request (bearer token, or the session cookie and its CSRF header in web session mode) and
+    /// applies the strict CSRF rule for GET; sets <see cref="HttpContext.User"/>.
+    /// </summary>
+    public async Task<(GraphQLCaller Caller, RequestRefusal? Refusal)> GuardAsync(HttpContext context)
     {
         // Web session mode (src/Shared/Session): without Authorization, the session cookie (+ CSRF header) is the credential.
         var (token, refusal) = _sessions is not null && _sessions.Applies(context.Request)
@@ -20,13 +32,13 @@ public sealed partial class GraphQLHttpEndpoint
             : await BearerTokens.AuthenticateAsync(context).ConfigureAwait(false);
         if (refusal is not null)
         {
-            return (Caller.Anonymous, refusal);
+            return (GraphQLCaller.Anonymous, refusal);
         }
 
         if (_options.Http.RequirePreflightHeader && HttpMethods.IsGet(context.Request.Method)
             && !PreflightHeaders.Any(h => !string.IsNullOrWhiteSpace(context.Request.Headers[h])))
         {
-            return (Caller.Anonymous, new(StatusCodes.Status400BadRequest, ErrorCodes.CsrfPreflightRequired,
+            return (GraphQLCaller.Anonymous, new(StatusCodes.Status400BadRequest, ErrorCodes.CsrfPreflightRequired,
                 "GET requests must carry a 'GraphQL-Preflight: 1' header (or X-Apollo-Operation-Name / Apollo-Require-Preflight)."));
         }
 
@@ -39,7 +51,7 @@ public sealed partial class GraphQLHttpEndpoint
             }
         }
 
-        return (new Caller(token, headers), null);
+        return (new GraphQLCaller(token, headers), null);
     }
 
     private BffError? CheckVariables(GraphQLRequest request)
@@ -54,11 +66,5 @@ public sealed partial class GraphQLHttpEndpoint
         return size > max
             ? LimitErrors.Request(ErrorCodes.VariablesTooLarge, $"The variables are {size} bytes; the limit is {max}.", max, size)
             : null;
-    }
-
-    /// <summary>Who is calling: the validated token (if any) and the headers sources may receive.</summary>
-    private sealed record Caller(string? Token, IReadOnlyDictionary<string, string> ForwardedHeaders)
-    {
-        public static readonly Caller Anonymous = new(null, new Dictionary<string, string>());
     }
 }
