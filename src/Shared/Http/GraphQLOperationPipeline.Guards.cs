@@ -54,6 +54,27 @@ internal sealed partial class GraphQLOperationPipeline
         return (new GraphQLCaller(token, headers), null);
     }
 
+    /// <summary>
+    /// Guards a WebSocket's caller: as <see cref="GuardAsync"/>, except that a session cookie needs no CSRF header. A
+    /// browser cannot add one to a handshake; the handshake's <c>Origin</c> has been checked instead, which is what
+    /// stops a page of another site from using the cookie.
+    /// </summary>
+    public Task<(GraphQLCaller Caller, RequestRefusal? Refusal)> GuardOriginCheckedAsync(HttpContext context)
+    {
+        if (_sessions is not null && _sessions.Applies(context.Request))
+        {
+            context.Request.Headers[_options.Session.CsrfHeader] = _options.Session.CsrfValue;
+        }
+
+        return GuardAsync(context);
+    }
+
+    /// <summary>Gets the budget of one operation that is not a subscription (<c>Bff:Http:RequestTimeout</c>).</summary>
+    public TimeSpan RequestTimeout => _options.Http.RequestTimeout;
+
+    /// <summary>Gets the largest request accepted, which bounds a WebSocket message too (<c>Bff:Http:MaxRequestBodyBytes</c>).</summary>
+    public long MaxRequestBytes => _options.Http.MaxRequestBodyBytes;
+
     private BffError? CheckVariables(GraphQLRequest request)
     {
         var max = _options.Limits.MaxVariablesBytes;
