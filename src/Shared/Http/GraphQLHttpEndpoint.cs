@@ -1,4 +1,4 @@
-using Bff.Hosting;
+using Bff.Operations;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
@@ -14,16 +14,16 @@ public sealed class GraphQLHttpEndpoint
     private readonly GraphQLOperationPipeline _pipeline;
     private readonly IGraphQLTextSerializer _serializer;
     private readonly GraphQLRequestReader _reader;
-    private readonly BffOptions _options;
+    private readonly GraphQLHttpOptions _http;
     private readonly TimeProvider _time;
 
-    internal GraphQLHttpEndpoint(GraphQLOperationPipeline pipeline, IGraphQLTextSerializer serializer, BffOptions options, TimeProvider time)
+    internal GraphQLHttpEndpoint(GraphQLOperationPipeline pipeline, IGraphQLTextSerializer serializer, GraphQLHttpOptions http, TimeProvider time)
     {
         _pipeline = pipeline;
         _time = time;
         _serializer = serializer;
-        _options = options;
-        _reader = new GraphQLRequestReader(serializer, options.Http);
+        _http = http;
+        _reader = new GraphQLRequestReader(serializer, http);
     }
 
     /// <summary>Handles one HTTP request to the GraphQL path.</summary>
@@ -71,7 +71,7 @@ public sealed class GraphQLHttpEndpoint
         }
 
         var outcomes = new List<(ExecutionResult Result, int Status)>(requests.Count);
-        using var budget = new RequestBudget(_options.Http.RequestTimeout, _time, context.RequestAborted);
+        using var budget = new RequestBudget(_http.RequestTimeout, _time, context.RequestAborted);
         try
         {
             foreach (var request in requests)

@@ -1,4 +1,5 @@
 using Bff.Auth;
+using Bff.Operations;
 using Bff.Limits;
 using GraphQL;
 using GraphQL.Transport;
@@ -35,7 +36,7 @@ internal sealed partial class GraphQLOperationPipeline
             return (GraphQLCaller.Anonymous, refusal);
         }
 
-        if (_options.Http.RequirePreflightHeader && HttpMethods.IsGet(context.Request.Method)
+        if (_http.RequirePreflightHeader && HttpMethods.IsGet(context.Request.Method)
             && !PreflightHeaders.Any(h => !string.IsNullOrWhiteSpace(context.Request.Headers[h])))
         {
             return (GraphQLCaller.Anonymous, new(StatusCodes.Status400BadRequest, ErrorCodes.CsrfPreflightRequired,
@@ -63,21 +64,21 @@ internal sealed partial class GraphQLOperationPipeline
     {
         if (_sessions is not null && _sessions.Applies(context.Request))
         {
-            context.Request.Headers[_options.Session.CsrfHeader] = _options.Session.CsrfValue;
+            context.Request.Headers[_session.CsrfHeader] = _session.CsrfValue;
         }
 
         return GuardAsync(context);
     }
 
     /// <summary>Gets the budget of one operation that is not a subscription (<c>Bff:Http:RequestTimeout</c>).</summary>
-    public TimeSpan RequestTimeout => _options.Http.RequestTimeout;
+    public TimeSpan RequestTimeout => _http.RequestTimeout;
 
     /// <summary>Gets the largest request accepted, which bounds a WebSocket message too (<c>Bff:Http:MaxRequestBodyBytes</c>).</summary>
-    public long MaxRequestBytes => _options.Http.MaxRequestBodyBytes;
+    public long MaxRequestBytes => _http.MaxRequestBodyBytes;
 
     private BffError? CheckVariables(GraphQLRequest request)
     {
-        var max = _options.Limits.MaxVariablesBytes;
+        var max = _limits.MaxVariablesBytes;
         if (max <= 0 || request.Variables is not { Count: > 0 } variables)
         {
             return null;

@@ -1,5 +1,8 @@
 using System.Diagnostics;
-using Bff.Hosting;
+using Bff.Documents;
+using Bff.Limits;
+using Bff.Operations;
+using Bff.Stitching;
 using Bff.Observability;
 using Bff.Stitching.Composition;
 using Bff.Stitching.Execution;
@@ -34,7 +37,10 @@ internal sealed partial class GraphQLOperationPipeline
     private readonly IGraphQLTextSerializer _serializer;
     private readonly DocumentCache _cache;
     private readonly DocumentParser _parser;
-    private readonly BffOptions _options;
+    private readonly GraphQLHttpOptions _http;
+    private readonly LimitOptions _limits;
+    private readonly DiagnosticsOptions _diagnostics;
+    private readonly Session.WebSessionOptions _session;
     private readonly ILogger<GraphQLOperationPipeline> _logger;
     private readonly IGraphQLOperationFilter[] _filters;
     private readonly string[] _forwardHeaders;
@@ -46,7 +52,11 @@ internal sealed partial class GraphQLOperationPipeline
         IGraphQLTextSerializer serializer,
         DocumentCache cache,
         DocumentParser parser,
-        BffOptions options,
+        GraphQLHttpOptions http,
+        LimitOptions limits,
+        DiagnosticsOptions diagnostics,
+        Session.WebSessionOptions session,
+        SourceSet sources,
         IEnumerable<IGraphQLOperationFilter> filters,
         ILogger<GraphQLOperationPipeline> logger,
         Session.SessionAuthenticator? sessions = null)
@@ -58,9 +68,9 @@ internal sealed partial class GraphQLOperationPipeline
         _serializer = serializer;
         _cache = cache;
         _parser = parser;
-        _options = options;
+        (_http, _limits, _diagnostics, _session) = (http, limits, diagnostics, session);
         _logger = logger;
-        _forwardHeaders = options.Sources.Values.SelectMany(s => s.ForwardHeaders).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        _forwardHeaders = sources.Values.SelectMany(s => s.ForwardHeaders).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
     }
 
     /// <summary>Runs one operation: filters, parse, execute; the outcome's result carries streams for a subscription.</summary>
@@ -72,7 +82,7 @@ internal sealed partial class GraphQLOperationPipeline
             {
                 BearerToken = caller.Token,
                 Deadline = budget.Deadline,
-                RecordCalls = _options.Diagnostics.DownstreamCalls,
+                RecordCalls = _diagnostics.DownstreamCalls,
             });
         if (budget.Expired)
         {
@@ -204,7 +214,7 @@ internal sealed partial class GraphQLOperationPipeline
             _cache.Set(request.Query, document);
         }
 
-        if (_options.Diagnostics.DownstreamCalls && result.Streams is null)
+        if (_diagnostics.DownstreamCalls && result.Streams is null)
         {
             result.Extensions ??= [];
             result.Extensions["downstream"] = requestContext.Calls.Select(c => c.ToExtension()).ToArray();

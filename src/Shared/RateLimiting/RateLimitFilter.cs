@@ -1,6 +1,8 @@
+using Bff.Operations;
+using Bff.Limits;
+using Bff.Documents;
 using System.Globalization;
 using Bff.Caching;
-using Bff.Http;
 using GraphQL;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -25,9 +27,9 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
 
     /// <summary>Creates the filter for the policies of <paramref name="kind"/>.</summary>
     public RateLimitFilter(RateLimitKind kind, RateLimitingOptions options, GcraRateLimiter limiter, ClientPartition partition, IOperationCostCalculator costs,
-        DocumentParser parser, Hosting.BffOptions bff, ILogger<RateLimitFilter> logger)
+        DocumentParser parser, LimitOptions limits, ILogger<RateLimitFilter> logger)
     {
-        _maxCost = bff.Limits.MaxCost;
+        _maxCost = limits.MaxCost;
         _logger = logger;
         _kind = kind;
         _policies = options.Enabled ? options.Policies.Where(p => p.Value.Kind == kind).OrderBy(p => p.Key, StringComparer.Ordinal).ToArray() : [];

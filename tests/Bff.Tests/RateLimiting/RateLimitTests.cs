@@ -1,3 +1,4 @@
+using Bff.Limits;
 using Microsoft.Extensions.DependencyInjection;
 using Bff.RateLimiting;
 using System.Net;

@@ -1,4 +1,5 @@
 using Bff.Http;
+using Bff.Operations;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
