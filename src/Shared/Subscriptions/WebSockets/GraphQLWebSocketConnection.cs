@@ -77,12 +77,13 @@ internal sealed partial class GraphQLWebSocketConnection : IAsyncDisposable
     private async Task ReadAsync()
     {
         var max = (int)Math.Min(_endpoint.Pipeline.MaxRequestBytes, int.MaxValue - 1);
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        // Client messages are small (subscribe, complete, pong); 10,000 idle sockets each hold this buffer.
+        var buffer = new ArrayBufferWriter<byte>(512);
         try
         {
             while (true)
             {
-                var received = await _socket.ReceiveAsync(buffer.GetMemory(4096), _reading.Token).ConfigureAwait(false);
+                var received = await _socket.ReceiveAsync(buffer.GetMemory(512), _reading.Token).ConfigureAwait(false);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     return;
