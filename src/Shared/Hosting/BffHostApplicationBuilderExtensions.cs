@@ -104,6 +104,10 @@ public static class BffHostApplicationBuilderExtensions
         services.AddSingleton(sp => new CostModel(sp.GetRequiredService<BffSchema>().Schema, sp.GetRequiredService<BffSchema>().Bindings, options.Limits));
         services.AddSingleton(sp => new DocumentCache(options.Http.DocumentCacheSize, options.Http.DocumentCacheMaxQueryLength));
         services.AddSingleton<DocumentParser>();
+        services.AddSingleton<CancellationRule>();
+        services.AddSingleton<IntrospectionRule>();
+        services.AddSingleton<OperationLimitsRule>();
+        services.AddSingleton<CostLimitRule>();
         services.AddSingleton<GraphQLOperationPipeline>();
         services.AddSingleton(sp => new GraphQLHttpEndpoint(
             sp.GetRequiredService<GraphQLOperationPipeline>(), sp.GetRequiredService<GraphQL.IGraphQLTextSerializer>(), options.Http, sp.GetRequiredService<TimeProvider>()));
@@ -112,10 +116,6 @@ public static class BffHostApplicationBuilderExtensions
             .AddSystemTextJson()
             .AddErrorInfoProvider<BffErrorInfoProvider>()
             .ConfigureExecution<CachedDocumentValidation>()
-            .AddValidationRule<CancellationRule>(useForCachedDocuments: true)
-            .AddValidationRule<IntrospectionRule>(useForCachedDocuments: false)
-            .AddValidationRule<OperationLimitsRule>(useForCachedDocuments: false)
-            .AddValidationRule<CostLimitRule>(useForCachedDocuments: true)
             .AddSchema(sp => sp.GetRequiredService<BffSchema>().Schema, GraphQL.DI.ServiceLifetime.Singleton));
         services.AddHealthChecks();
         services.AddBffRedis(builder.Configuration, options.Redis, options.Name);
