@@ -41,6 +41,11 @@ internal static class AuthorizationWiring
                 {
                     field.Resolver = new AuthorizingFieldResolver(rules, inner, authorizer);
                 }
+
+                if (authorizer is not null && field.StreamResolver is { } stream)
+                {
+                    field.StreamResolver = new AuthorizingStreamResolver(rules, stream, authorizer);
+                }
             }
         }
     }

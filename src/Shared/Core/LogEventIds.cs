@@ -39,6 +39,9 @@ public static class LogEventIds
     /// <summary>Web session mode: sign-in, the session store, back-channel logout (8101–8199).</summary>
     public const int Session = 8100;
 
+    /// <summary>Subscriptions: the WebSocket and SSE transports (8201–8299).</summary>
+    public const int Subscriptions = 8200;
+
     /// <summary>The GraphQL IDE (7001–7999).</summary>
     public const int Ide = 7000;
 
@@ -49,5 +52,6 @@ public static class LogEventIds
         (nameof(Stitching), Stitching + 1, 3099), (nameof(Rest), Rest + 1, 3199), (nameof(Grpc), Grpc + 1, 3299),
         (nameof(Resilience), Resilience + 1, 4999), (nameof(Redis), Redis + 1, 5099), (nameof(PersistedQueries), PersistedQueries + 1, 5199),
         (nameof(RateLimiting), RateLimiting + 1, 5299), (nameof(Ide), Ide + 1, 7999), (nameof(Session), Session + 1, 8199),
+        (nameof(Subscriptions), Subscriptions + 1, 8299),
     ];
 }

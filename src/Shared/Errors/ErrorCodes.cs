@@ -73,4 +73,14 @@ public static class ErrorCodes
     public const string SessionRefreshFailed = "SESSION_REFRESH_FAILED";
     /// <summary>The session store (Redis) is unavailable and the host fails closed: retry after <c>Retry-After</c> seconds.</summary>
     public const string SessionStoreUnavailable = "SESSION_STORE_UNAVAILABLE";
+    /// <summary>A subscription was sent as a plain HTTP request: subscribe over SSE (<c>Accept: text/event-stream</c>) or a <c>graphql-transport-ws</c> WebSocket.</summary>
+    public const string StreamingTransportRequired = "STREAMING_TRANSPORT_REQUIRED";
+    /// <summary>The subscriber did not read its events fast enough: its bounded buffer filled, so its subscriptions were ended.</summary>
+    public const string SubscriberTooSlow = "SUBSCRIBER_TOO_SLOW";
+    /// <summary>The caller already holds as many subscriptions as the host allows (<c>Bff:Subscriptions:MaxSubscriptionsPerCaller</c>).</summary>
+    public const string TooManySubscriptions = "TOO_MANY_SUBSCRIPTIONS";
+    /// <summary>The caller already holds as many streaming connections as the host allows (<c>Bff:Subscriptions:MaxConnectionsPerCaller</c>).</summary>
+    public const string TooManyConnections = "TOO_MANY_CONNECTIONS";
+    /// <summary>A browser page of an origin the host does not allow opened a WebSocket (<c>Bff:Subscriptions:AllowedOrigins</c>).</summary>
+    public const string OriginNotAllowed = "ORIGIN_NOT_ALLOWED";
 }

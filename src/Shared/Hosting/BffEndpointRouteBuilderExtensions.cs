@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Bff.Stitching.Composition;
+using Bff.Subscriptions.ServerSentEvents;
+using Bff.Subscriptions.WebSockets;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -60,9 +62,22 @@ public static class BffEndpointRouteBuilderExtensions
         }
 
         app.MapBananaCakePop(options.Path, ide);
+        // The streaming transports share the path: a WebSocket handshake (graphql-ws) or an SSE request (graphql-sse).
+        var subscriptions = options.Subscriptions;
+        var sockets = app.Services.GetRequiredService<GraphQLWebSocketEndpoint>();
+        var events = app.Services.GetRequiredService<GraphQLSseEndpoint>();
+        app.UseWebSockets();
         return app.Map(options.Path, async context =>
         {
-            if (!await BananaCakePopIde.TryServeAsync(context, options.Path, ide).ConfigureAwait(false))
+            if (subscriptions.WebSockets && context.WebSockets.IsWebSocketRequest)
+            {
+                await sockets.HandleAsync(context).ConfigureAwait(false);
+            }
+            else if (subscriptions.ServerSentEvents && GraphQLSseEndpoint.IsRequested(context.Request))
+            {
+                await events.HandleAsync(context).ConfigureAwait(false);
+            }
+            else if (!await BananaCakePopIde.TryServeAsync(context, options.Path, ide).ConfigureAwait(false))
             {
                 await endpoint.HandleAsync(context).ConfigureAwait(false);
             }

@@ -73,6 +73,7 @@ public static class BffHostApplicationBuilderExtensions
         contracts.Errors.AddRange(AuthOptionsValidator.Validate(options.Auth));
         contracts.Errors.AddRange(Bff.Session.WebSessionOptionsValidator.Validate(options.Session, options.Auth.Authority));
         contracts.Errors.AddRange(options.Limits.Validate());
+        contracts.Errors.AddRange(Bff.Subscriptions.SubscriptionOptionsValidator.Validate(options.Subscriptions));
         contracts.Errors.AddRange(OutgoingHeaders.Validate(options.Sources));
         contracts.Errors.AddRange(SourceAddresses.Validate(options.Sources));
         contracts.Errors.AddRange(options.ValidateSharedState());
@@ -107,7 +108,10 @@ public static class BffHostApplicationBuilderExtensions
         services.AddSingleton<IntrospectionRule>();
         services.AddSingleton<OperationLimitsRule>();
         services.AddSingleton<CostLimitRule>();
-        services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<GraphQLOperationPipeline>();
+        services.AddSingleton(sp => new GraphQLHttpEndpoint(
+            sp.GetRequiredService<GraphQLOperationPipeline>(), sp.GetRequiredService<GraphQL.IGraphQLTextSerializer>(), options.Http, sp.GetRequiredService<TimeProvider>()));
+        services.AddBffSubscriptions(options.Subscriptions, options.Http);
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
             .AddErrorInfoProvider<BffErrorInfoProvider>()

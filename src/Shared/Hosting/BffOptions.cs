@@ -66,6 +66,9 @@ public sealed class BffOptions
     /// <summary>Gets the web session mode options (OIDC login, server-side tokens, cookie + CSRF header): off by default.</summary>
     public Session.WebSessionOptions Session { get; } = new();
 
+    /// <summary>Gets the options of the streaming transports (subscriptions over WebSocket and SSE).</summary>
+    public Subscriptions.SubscriptionOptions Subscriptions { get; } = new();
+
     internal IEnumerable<string> ValidateSharedState() =>
         Redis.Validate().Concat(Caching.Validate()).Concat(PersistedQueries.Validate())
             .Concat(TrustedDocuments.Validate()).Concat(RateLimiting.Validate());

@@ -22,6 +22,7 @@ public sealed class NamespaceGraphTests(ITestOutputHelper output)
         ["Bff.Limits"] = 4.3, ["Bff.Documents"] = 4.35, ["Bff.RateLimiting"] = 4.4, ["Bff.Session"] = 4.5,
         ["Bff.Stitching.Composition"] = 5,
         ["Bff.Http"] = 6, ["Bff.Ide"] = 6,
+        ["Bff.Subscriptions"] = 6.5, ["Bff.Subscriptions.WebSockets"] = 6.6, ["Bff.Subscriptions.ServerSentEvents"] = 6.6,
         ["Bff.Hosting"] = 7, ["Microsoft.Extensions.DependencyInjection"] = 7, ["Microsoft.Extensions.Hosting"] = 7.1, ["Microsoft.AspNetCore.Builder"] = 7.2,
     };
 

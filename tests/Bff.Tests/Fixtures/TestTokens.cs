@@ -36,12 +36,17 @@ public static class TestTokens
     };
 
     /// <summary>Mints a token for <paramref name="subject"/>, valid for an hour.</summary>
-    public static string For(string subject) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    public static string For(string subject) => For(subject, DateTime.UtcNow.AddHours(1));
+
+    /// <summary>Mints a token for <paramref name="subject"/> that expires at <paramref name="expires"/>, with the given <c>roles</c>.</summary>
+    public static string For(string subject, DateTime expires, params string[] roles) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
         Issuer = Issuer,
         Audience = Audience,
-        Subject = new ClaimsIdentity([new Claim("sub", subject)]),
-        Expires = DateTime.UtcNow.AddHours(1),
+        Subject = new ClaimsIdentity([new Claim("sub", subject), .. roles.Select(r => new Claim("roles", r))]),
+        NotBefore = expires.AddHours(-2),
+        IssuedAt = expires.AddHours(-2),
+        Expires = expires,
         SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.RsaSha256),
     });
 }
