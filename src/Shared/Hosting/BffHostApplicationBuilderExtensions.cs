@@ -98,6 +98,7 @@ public static class BffHostApplicationBuilderExtensions
             .AddSystemTextJson()
             .AddErrorInfoProvider<BffErrorInfoProvider>()
             .ConfigureExecution<CachedDocumentValidation>()
+            .AddExecutionStrategySelector<Bff.Incremental.IncrementalStrategySelector>()
             .AddValidationRule<CancellationRule>(useForCachedDocuments: true)
             .AddValidationRule<IntrospectionRule>(useForCachedDocuments: false)
             .AddValidationRule<OperationLimitsRule>(useForCachedDocuments: false)

@@ -1,4 +1,5 @@
 using Bff.Hosting;
+using Bff.Incremental;
 using System.Diagnostics;
 using Bff.Observability;
 using Bff.Stitching;
@@ -62,7 +63,8 @@ public sealed partial class GraphQLHttpEndpoint
     /// <summary>Handles one HTTP request to the GraphQL path.</summary>
     public async Task HandleAsync(HttpContext context)
     {
-        var mediaType = GraphQLMediaTypes.Negotiate(context.Request);
+        var mediaType = GraphQLMediaTypes.Negotiate(context.Request)
+            ?? (_options.Incremental.Enabled && IncrementalDelivery.Accepts(context.Request) ? GraphQLMediaTypes.Json : null);
         if (mediaType is null)
         {
             await RefuseAsync(context, GraphQLMediaTypes.Json, new(StatusCodes.Status406NotAcceptable, ErrorCodes.NotAcceptable,
@@ -103,6 +105,7 @@ public sealed partial class GraphQLHttpEndpoint
             return;
         }
 
+        var incremental = IncrementalDelivery.Offer(context, _options.Incremental, isBatch);
         var outcomes = new List<(ExecutionResult Result, int Status)>(requests.Count);
         using var budget = new RequestBudget(_options.Http.RequestTimeout, _time, context.RequestAborted);
         try
@@ -115,7 +118,19 @@ public sealed partial class GraphQLHttpEndpoint
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away: its downstream calls are cancelled, and nobody is left to answer.
+            await (incremental?.AbandonAsync() ?? Task.CompletedTask).ConfigureAwait(false);
             return;
+        }
+
+        if (incremental is { HasParts: true })
+        {
+            await (outcomes[0].Status == StatusCodes.Status200OK
+                ? incremental.WriteAsync(context, outcomes[0].Result, _serializer, _options.Diagnostics.DownstreamCalls)
+                : incremental.AbandonAsync()).ConfigureAwait(false);
+            if (context.Response.HasStarted)
+            {
+                return;
+            }
         }
 
         if (outcomes.Any(o => o.Status == StatusCodes.Status405MethodNotAllowed))
@@ -139,6 +154,7 @@ public sealed partial class GraphQLHttpEndpoint
                 Deadline = budget.Deadline,
                 RecordCalls = _options.Diagnostics.DownstreamCalls,
             });
+        IncrementalDelivery.Attach(operation);
         if (budget.Expired)
         {
             return TimedOut(budget);

@@ -111,7 +111,7 @@ public static class BffSchemaBuilder
 
         try
         {
-            var schema = Schema.For(sdl.Text + BindingDirectives.SdlWith(protocols));
+            var schema = Schema.For(sdl.Text + BindingDirectives.SdlWith(protocols) + (options.Incremental.Enabled ? Incremental.IncrementalDirectives.Sdl : ""));
             schema.Filter = new BindingDirectiveFilter(directives);
             // GraphQL.NET refuses a subscription field without a stream resolver, with no file or line; the field is
             // reported like any other binding problem instead, so it gets a placeholder that is never called.
