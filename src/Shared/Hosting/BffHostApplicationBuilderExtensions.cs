@@ -103,6 +103,7 @@ public static class BffHostApplicationBuilderExtensions
             .AddValidationRule<IntrospectionRule>(useForCachedDocuments: false)
             .AddValidationRule<OperationLimitsRule>(useForCachedDocuments: false)
             .AddValidationRule<CostLimitRule>(useForCachedDocuments: true)
+            .AddValidationRule<Bff.Incremental.StreamDirectiveRule>(useForCachedDocuments: false)
             .AddSchema(sp => sp.GetRequiredService<BffSchema>().Schema, GraphQL.DI.ServiceLifetime.Singleton));
         services.AddHealthChecks();
         services.AddBffRedis(builder.Configuration, options);

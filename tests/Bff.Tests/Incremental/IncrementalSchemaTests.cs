@@ -32,6 +32,19 @@ public sealed class IncrementalSchemaTests(DemoServicesFixture demo)
         Assert.Null(body["data"]);
     }
 
+    [Theory]
+    [InlineData("{ profile(id: \"p1\") { fullName @stream } }", "@stream applies to list fields only; 'fullName' is not a list.")]
+    [InlineData("{ jobs(first: 2) { nodes @stream(initialCount: -1) { id } } }", "@stream's initialCount must not be negative (is -1).")]
+    public async Task Stream_is_refused_where_it_means_nothing(string query, string message)
+    {
+        var (status, body) = await HostClient.For<Bff.WebBff.Program>(demo).PostAsync(query);
+
+        Assert.Equal(400, status);
+        var error = Assert.Single(body["errors"]!.AsArray())!;
+        Assert.Equal(message, (string?)error["message"]);
+        Assert.Equal("GRAPHQL_VALIDATION_FAILED", (string?)error["extensions"]!["code"]);
+    }
+
     [Fact]
     public async Task The_shipped_web_host_answers_a_deferred_dashboard_in_parts()
     {
