@@ -5,7 +5,7 @@ using GraphQL.DI;
 namespace Bff.Http;
 
 /// <summary>
-/// For a document from the <see cref="DocumentCache"/>, runs only the validation rules registered for cached documents
+/// For a document from the <see cref="Documents.DocumentCache"/>, runs only the validation rules registered for cached documents
 /// (those that depend on variables or the caller); a cached document already passed every other rule. Runs last, so
 /// rules added with <c>AddValidationRule(…, useForCachedDocuments: true)</c> are composed first.
 /// </summary>

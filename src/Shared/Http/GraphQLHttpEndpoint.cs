@@ -1,5 +1,7 @@
-using Bff.Hosting;
 using Bff.Incremental;
+using Bff.Operations;
+using Bff.Limits;
+using Bff.Documents;
 using System.Diagnostics;
 using Bff.Observability;
 using Bff.Stitching;
@@ -26,12 +28,15 @@ public sealed partial class GraphQLHttpEndpoint
     private readonly GraphQLRequestReader _reader;
     private readonly DocumentCache _cache;
     private readonly DocumentParser _parser;
-    private readonly BffOptions _options;
+    private readonly GraphQLHttpOptions _http;
+    private readonly LimitOptions _limits;
+    private readonly DiagnosticsOptions _diagnostics;
     private readonly ILogger<GraphQLHttpEndpoint> _logger;
     private readonly IGraphQLOperationFilter[] _filters;
     private readonly TimeProvider _time;
     private readonly string[] _forwardHeaders;
     private readonly Session.SessionAuthenticator? _sessions;
+    private readonly IncrementalOptions _incremental;
 
     /// <summary>Creates the endpoint.</summary>
     public GraphQLHttpEndpoint(
@@ -40,13 +45,18 @@ public sealed partial class GraphQLHttpEndpoint
         IGraphQLTextSerializer serializer,
         DocumentCache cache,
         DocumentParser parser,
-        BffOptions options,
+        GraphQLHttpOptions http,
+        LimitOptions limits,
+        DiagnosticsOptions diagnostics,
+        SourceSet sources,
         IEnumerable<IGraphQLOperationFilter> filters,
         TimeProvider time,
         ILogger<GraphQLHttpEndpoint> logger,
-        Session.SessionAuthenticator? sessions = null)
+        Session.SessionAuthenticator? sessions = null,
+        IncrementalOptions? incremental = null)
     {
         _sessions = sessions;
+        _incremental = incremental ?? new();
         _time = time;
         _filters = filters.OrderBy(f => f.Order).ToArray();
         _schema = schema;
@@ -54,17 +64,17 @@ public sealed partial class GraphQLHttpEndpoint
         _serializer = serializer;
         _cache = cache;
         _parser = parser;
-        _options = options;
+        (_http, _limits, _diagnostics) = (http, limits, diagnostics);
         _logger = logger;
-        _reader = new GraphQLRequestReader(serializer, options.Http);
-        _forwardHeaders = options.Sources.Values.SelectMany(s => s.ForwardHeaders).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        _reader = new GraphQLRequestReader(serializer, http);
+        _forwardHeaders = sources.Values.SelectMany(s => s.ForwardHeaders).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
     }
 
     /// <summary>Handles one HTTP request to the GraphQL path.</summary>
     public async Task HandleAsync(HttpContext context)
     {
         var mediaType = GraphQLMediaTypes.Negotiate(context.Request)
-            ?? (_options.Incremental.Enabled && IncrementalDelivery.Accepts(context.Request) ? GraphQLMediaTypes.Json : null);
+            ?? (_incremental.Enabled && IncrementalDelivery.Accepts(context.Request) ? GraphQLMediaTypes.Json : null);
         if (mediaType is null)
         {
             await RefuseAsync(context, GraphQLMediaTypes.Json, new(StatusCodes.Status406NotAcceptable, ErrorCodes.NotAcceptable,
@@ -105,9 +115,9 @@ public sealed partial class GraphQLHttpEndpoint
             return;
         }
 
-        var incremental = IncrementalDelivery.Offer(context, _options.Incremental, isBatch);
+        var incremental = IncrementalDelivery.Offer(context, _incremental, isBatch);
         var outcomes = new List<(ExecutionResult Result, int Status)>(requests.Count);
-        using var budget = new RequestBudget(_options.Http.RequestTimeout, _time, context.RequestAborted);
+        using var budget = new RequestBudget(_http.RequestTimeout, _time, context.RequestAborted);
         try
         {
             foreach (var request in requests)
@@ -125,7 +135,7 @@ public sealed partial class GraphQLHttpEndpoint
         if (incremental is { HasParts: true })
         {
             await (outcomes[0].Status == StatusCodes.Status200OK
-                ? incremental.WriteAsync(context, outcomes[0].Result, _serializer, _options.Diagnostics.DownstreamCalls)
+                ? incremental.WriteAsync(context, outcomes[0].Result, _serializer, _diagnostics.DownstreamCalls)
                 : incremental.AbandonAsync()).ConfigureAwait(false);
             if (context.Response.HasStarted)
             {
@@ -152,7 +162,7 @@ public sealed partial class GraphQLHttpEndpoint
             {
                 BearerToken = caller.Token,
                 Deadline = budget.Deadline,
-                RecordCalls = _options.Diagnostics.DownstreamCalls,
+                RecordCalls = _diagnostics.DownstreamCalls,
             });
         IncrementalDelivery.Attach(operation);
         if (budget.Expired)
@@ -254,7 +264,7 @@ public sealed partial class GraphQLHttpEndpoint
             _cache.Set(request.Query, document);
         }
 
-        if (_options.Diagnostics.DownstreamCalls)
+        if (_diagnostics.DownstreamCalls)
         {
             result.Extensions ??= [];
             result.Extensions["downstream"] = requestContext.Calls.Select(c => c.ToExtension()).ToArray();

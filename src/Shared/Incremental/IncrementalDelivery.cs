@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Bff.Http;
+using Bff.Operations;
 using Microsoft.AspNetCore.Http;
 
 namespace Bff.Incremental;

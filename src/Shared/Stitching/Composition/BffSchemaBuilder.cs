@@ -1,4 +1,3 @@
-using Bff.Hosting;
 using Bff.Stitching.Bindings;
 using Bff.Stitching.Contracts;
 using Bff.Stitching.Execution;
@@ -15,29 +14,32 @@ namespace Bff.Stitching.Composition;
 public static class BffSchemaBuilder
 {
     /// <summary>Builds the schema, or throws <see cref="BffConfigurationException"/> listing every problem.</summary>
-    /// <param name="options">The host's options.</param>
+    /// <param name="schemaFile">The SDL file (<c>Bff:Schema</c>), relative to <paramref name="baseDirectory"/>.</param>
+    /// <param name="sources">The configured sources (<c>Bff:Sources</c>).</param>
     /// <param name="baseDirectory">Where the SDL and contracts are read from.</param>
     /// <param name="contracts">The sources' contracts.</param>
     /// <param name="protocols">The protocols the sources speak.</param>
     /// <param name="dispatcher">Where bound fields send their calls.</param>
     /// <param name="resolvers">C# resolvers added with <c>AddResolver</c>, by coordinate.</param>
     /// <param name="authorizer">Checks <c>@authorize</c>; without it, a schema that uses <c>@authorize</c> is refused.</param>
+    /// <param name="clientDirectives">SDL of directives offered to clients beside the host's own (e.g. <c>@defer</c>), or <see langword="null"/>.</param>
     public static BffSchema Build(
-        BffOptions options,
+        string schemaFile,
+        IReadOnlyDictionary<string, SourceOptions> sources,
         string baseDirectory,
         ContractSet contracts,
         DownstreamProtocols protocols,
         DownstreamDispatcher dispatcher,
         IReadOnlyDictionary<string, IFieldResolver>? resolvers = null,
-        Auth.FieldAuthorizer? authorizer = null)
+        Auth.FieldAuthorizer? authorizer = null,
+        string? clientDirectives = null)
     {
         resolvers ??= new Dictionary<string, IFieldResolver>();
         var used = new HashSet<string>(StringComparer.Ordinal);
-        var errors = new List<string>(BffOptionsValidator.Validate(options));
-        errors.AddRange(contracts.Errors);
+        var errors = new List<string>(contracts.Errors);
         ArgumentNullException.ThrowIfNull(protocols);
         var directives = BindingDirectives.NamesWith(protocols);
-        var (sdl, schema) = Parse(options, baseDirectory, protocols, directives, errors);
+        var (sdl, schema) = Parse(schemaFile, baseDirectory, protocols, directives, errors, clientDirectives);
         var bindings = new List<FieldBinding>();
         foreach (var type in schema.AllTypes.OfType<IObjectGraphType>().Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal)))
         {
@@ -61,10 +63,10 @@ public static class BffSchemaBuilder
                 }
                 else if (binding is not null)
                 {
-                    BindingChecker.Check(binding, field, type, schema, options, contracts, protocols, fieldErrors);
+                    BindingChecker.Check(binding, field, type, schema, sources, contracts, protocols, fieldErrors);
                     bindings.Add(binding);
                     field.Resolver = new BoundFieldResolver(binding, field, dispatcher,
-                        options.Sources.TryGetValue(binding.Source, out var source) ? source.MaxBatchSize : 100);
+                        sources.TryGetValue(binding.Source, out var source) ? source.MaxBatchSize : 100);
                 }
                 else
                 {
@@ -92,9 +94,9 @@ public static class BffSchemaBuilder
     }
 
     /// <summary>Loads and initializes the SDL; a problem with it is thrown together with the problems already found.</summary>
-    private static (SdlFile Sdl, Schema Schema) Parse(BffOptions options, string baseDirectory, DownstreamProtocols protocols, IReadOnlySet<string> directives, List<string> errors)
+    private static (SdlFile Sdl, Schema Schema) Parse(string schemaFile, string baseDirectory, DownstreamProtocols protocols, IReadOnlySet<string> directives, List<string> errors, string? clientDirectives)
     {
-        if (string.IsNullOrWhiteSpace(options.Schema))
+        if (string.IsNullOrWhiteSpace(schemaFile))
         {
             throw new BffConfigurationException([.. errors, "appsettings.json: Bff:Schema: the SDL file of the host is required (e.g. schemas/web.graphql)."]);
         }
@@ -102,7 +104,7 @@ public static class BffSchemaBuilder
         SdlFile sdl;
         try
         {
-            sdl = SdlFile.Load(options.Schema, Path.Combine(baseDirectory, options.Schema));
+            sdl = SdlFile.Load(schemaFile, Path.Combine(baseDirectory, schemaFile));
         }
         catch (BffConfigurationException ex)
         {
@@ -111,7 +113,7 @@ public static class BffSchemaBuilder
 
         try
         {
-            var schema = Schema.For(sdl.Text + BindingDirectives.SdlWith(protocols) + (options.Incremental.Enabled ? Incremental.IncrementalDirectives.Sdl : ""));
+            var schema = Schema.For(sdl.Text + BindingDirectives.SdlWith(protocols) + clientDirectives);
             schema.Filter = new BindingDirectiveFilter(directives);
             // GraphQL.NET refuses a subscription field without a stream resolver, with no file or line; the field is
             // reported like any other binding problem instead, so it gets a placeholder that is never called.
