@@ -2,10 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using Bff.Samples.Common;
-using Bff.Samples.Jobs;
-using Bff.Samples.Profiles;
-using Bff.Samples.Proposals;
 
 namespace Bff.Bench.Gateway;
 
@@ -22,64 +18,44 @@ internal static class DeferBench
     private const string Deferred = """{ profile(id: "p1") { fullName postedJobs { title ... @defer { stats { proposalCount } proposals { bid { amountCents } freelancer { fullName rating } } } } } }""";
     private const string Accept = "multipart/mixed;deferSpec=20220824, application/json";
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task RunAsync(string[] args, string profiles, string jobs, string proposals)
     {
         var runs = Option(args, "--runs", 40);
         var latency = TimeSpan.FromMilliseconds(Option(args, "--latency-ms", 300));
-        var services = new[]
-        {
-            ProfilesService.Create("http://127.0.0.1:0", new RequestLog(), new HttpFaults()),
-            JobsService.Create("http://127.0.0.1:0", new RequestLog(), new HttpFaults()),
-            ProposalsService.Create("http://127.0.0.1:0", new RequestLog(), new GrpcFaults()),
-        };
-        foreach (var service in services)
-        {
-            await service.StartAsync();
-        }
-
         var url = new Uri($"http://127.0.0.1:{BenchEnvironment.FreePort()}");
-        using (var host = StartWebHost(url, services.Select(s => s.Urls.First()).ToArray(), latency))
+        using var host = StartWebHost(url, [profiles, jobs, proposals], latency);
+        await ChildProcess.WaitUntilAnsweringAsync(new Uri(url, "/health/live"));
+        using var http = new HttpClient { BaseAddress = url };
+        var results = new List<(string Name, List<double> Times)>
         {
-            await ChildProcess.WaitUntilAnsweringAsync(new Uri(url, "/health/live"));
-            using var http = new HttpClient { BaseAddress = url };
-            var results = new List<(string Name, List<double> Times)>
+            ("fast part alone (no proposals)", []),
+            ($"whole dashboard, proposals +{latency.TotalMilliseconds} ms", []),
+            ("deferred dashboard: first payload", []),
+            ("deferred dashboard: last payload", []),
+        };
+        for (var run = -3; run < runs; run++)
+        {
+            var fast = await TimeAsync(http, Fast, "application/json");
+            var whole = await TimeAsync(http, Whole, "application/json");
+            var deferred = await TimeAsync(http, Deferred, Accept);
+            if (run >= 0)
             {
-                ("fast part alone (no proposals)", []),
-                ($"whole dashboard, proposals +{latency.TotalMilliseconds} ms", []),
-                ("deferred dashboard: first payload", []),
-                ("deferred dashboard: last payload", []),
-            };
-            for (var run = -3; run < runs; run++)
-            {
-                var fast = await TimeAsync(http, Fast, "application/json");
-                var whole = await TimeAsync(http, Whole, "application/json");
-                var deferred = await TimeAsync(http, Deferred, Accept);
-                if (run >= 0)
-                {
-                    results[0].Times.Add(fast.Last);
-                    results[1].Times.Add(whole.Last);
-                    results[2].Times.Add(deferred.First);
-                    results[3].Times.Add(deferred.Last);
-                }
-            }
-
-            Console.WriteLine($"Deferred web dashboard: {Environment.ProcessorCount} cores, {runs} sequential runs each, {BenchEnvironment.Configuration} build, chaos latency {latency.TotalMilliseconds} ms on every proposals call");
-            Console.WriteLine($"| {"what",-46} | {"p50 ms",7} | {"p95 ms",7} | {"min ms",7} |");
-            Console.WriteLine($"|{new string('-', 48)}|{new string('-', 9)}|{new string('-', 9)}|{new string('-', 9)}|");
-            foreach (var (name, times) in results)
-            {
-                times.Sort();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {name,-46} | {times[times.Count / 2],7:F1} | {times[(int)(times.Count * 0.95)],7:F1} | {times[0],7:F1} |"));
+                results[0].Times.Add(fast.Last);
+                results[1].Times.Add(whole.Last);
+                results[2].Times.Add(deferred.First);
+                results[3].Times.Add(deferred.Last);
             }
         }
 
-        foreach (var service in services)
+        Console.WriteLine($"Deferred web dashboard: {Environment.ProcessorCount} cores, {runs} sequential runs each, {BenchEnvironment.Configuration} build, chaos latency {latency.TotalMilliseconds} ms on every proposals call");
+        Console.WriteLine($"| {"what",-46} | {"p50 ms",7} | {"p95 ms",7} | {"min ms",7} |");
+        Console.WriteLine($"|{new string('-', 48)}|{new string('-', 9)}|{new string('-', 9)}|{new string('-', 9)}|");
+        foreach (var (name, times) in results)
         {
-            await service.StopAsync();
+            times.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name,-46} | {times[times.Count / 2],7:F1} | {times[(int)(times.Count * 0.95)],7:F1} | {times[0],7:F1} |"));
         }
-
-        return 0;
     }
 
     private static ChildProcess StartWebHost(Uri url, string[] addresses, TimeSpan latency)

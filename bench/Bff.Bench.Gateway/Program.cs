@@ -15,14 +15,10 @@ if (args is ["yarp", var listen, var target])
     return 0;
 }
 
-if (args is ["defer", ..])
-{
-    return await DeferBench.RunAsync(args);
-}
-
 var duration = TimeSpan.FromSeconds(Option("--duration", 10));
 var connections = Option("--connections", 16);
-if (!CommandExists("wrk"))
+var deferRun = args is ["defer", ..];
+if (!deferRun && !CommandExists("wrk"))
 {
     Console.Error.WriteLine("wrk is not installed: apt-get install wrk");
     return 1;
@@ -42,6 +38,17 @@ foreach (var service in services)
 }
 
 var (profiles, jobs, proposals) = (services[0].Urls.First(), services[1].Urls.First(), services[2].Urls.First());
+if (deferRun)
+{
+    await DeferBench.RunAsync(args, profiles, jobs, proposals);
+    foreach (var service in services)
+    {
+        await service.StopAsync();
+    }
+
+    return 0;
+}
+
 var repo = BenchEnvironment.RepoRoot();
 var configuration = BenchEnvironment.Configuration;
 using var redis = RedisServer.TryStart();
