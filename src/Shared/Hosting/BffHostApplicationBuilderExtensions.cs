@@ -105,17 +105,17 @@ public static class BffHostApplicationBuilderExtensions
         services.AddSingleton(sp => new CostModel(sp.GetRequiredService<BffSchema>().Schema, sp.GetRequiredService<BffSchema>().Bindings, options.Limits));
         services.AddSingleton(sp => new DocumentCache(options.Http.DocumentCacheSize, options.Http.DocumentCacheMaxQueryLength));
         services.AddSingleton<DocumentParser>();
+        services.AddSingleton<CancellationRule>();
+        services.AddSingleton<IntrospectionRule>();
+        services.AddSingleton<OperationLimitsRule>();
+        services.AddSingleton<CostLimitRule>();
+        services.AddSingleton<Bff.Incremental.StreamDirectiveRule>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
             .AddErrorInfoProvider<BffErrorInfoProvider>()
             .ConfigureExecution<CachedDocumentValidation>()
             .AddExecutionStrategySelector<Bff.Incremental.IncrementalStrategySelector>()
-            .AddValidationRule<CancellationRule>(useForCachedDocuments: true)
-            .AddValidationRule<IntrospectionRule>(useForCachedDocuments: false)
-            .AddValidationRule<OperationLimitsRule>(useForCachedDocuments: false)
-            .AddValidationRule<CostLimitRule>(useForCachedDocuments: true)
-            .AddValidationRule<Bff.Incremental.StreamDirectiveRule>(useForCachedDocuments: false)
             .AddSchema(sp => sp.GetRequiredService<BffSchema>().Schema, GraphQL.DI.ServiceLifetime.Singleton));
         services.AddHealthChecks();
         services.AddBffRedis(builder.Configuration, options.Redis, options.Name);

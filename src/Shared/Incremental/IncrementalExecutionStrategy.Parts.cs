@@ -67,6 +67,12 @@ internal sealed partial class IncrementalExecutionStrategy
         }
         catch (Exception ex)
         {
+            if (ex is not OperationCanceledException)
+            {
+                // Logged like any unexpected execution failure (the endpoint's handler); the client sees only a code.
+                await operation.UnhandledExceptionDelegate(new UnhandledExceptionContext(context, null, ex)).ConfigureAwait(false);
+            }
+
             // The request's budget ran out (or the client left), or the part failed: each entry says so, with no data.
             part.Items.Clear();
             var error = ex is OperationCanceledException ? IncrementalDelivery.TimedOut() : new BffError(ErrorCodes.InternalServerError, "This part could not be completed.");

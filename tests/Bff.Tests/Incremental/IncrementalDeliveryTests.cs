@@ -73,8 +73,9 @@ public sealed class IncrementalDeliveryTests(DemoServicesFixture demo)
         Assert.False((bool)rest[^1]["hasNext"]!);
         var (_, whole) = await host.PostAsync(query.Replace($"@stream(initialCount: {initialCount}, label: \"more\")", "", StringComparison.Ordinal));
         Assert.True(JsonNode.DeepEquals(whole["data"], MultipartResponse.Merge(first, rest)), whole.ToJsonString());
-        // The streamed items' clients are one batched call, beside the initial items' one.
-        Assert.Equal(initialCount > 0 ? 2 : 1, Calls(first, rest, "profiles"));
+        // The streamed items' clients are one batched call: beside the initial items' one, or joined with it when the
+        // part asked before that batch was sent. Never one call per item.
+        Assert.InRange(Calls(first, rest, "profiles"), 1, initialCount > 0 ? 2 : 1);
     }
 
     [Fact]
