@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Bff.Bench.Gateway;
 using Bff.Samples.Common;
@@ -20,7 +18,8 @@ if (args is ["yarp", var listen, var target])
 var duration = TimeSpan.FromSeconds(Option("--duration", 10));
 var connections = Option("--connections", 16);
 var soak = Option("--soak", 0); // e.g. --soak 1000000: resident memory of the web host over a million Q1 requests
-if (!CommandExists("wrk"))
+var deferRun = args is ["defer", ..];
+if (!deferRun && !CommandExists("wrk"))
 {
     Console.Error.WriteLine("wrk is not installed: apt-get install wrk");
     return 1;
@@ -40,10 +39,21 @@ foreach (var service in services)
 }
 
 var (profiles, jobs, proposals) = (services[0].Urls.First(), services[1].Urls.First(), services[2].Urls.First());
-var repo = RepoRoot();
-var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+if (deferRun)
+{
+    await DeferBench.RunAsync(args, profiles, jobs, proposals);
+    foreach (var service in services)
+    {
+        await service.StopAsync();
+    }
+
+    return 0;
+}
+
+var repo = BenchEnvironment.RepoRoot();
+var configuration = BenchEnvironment.Configuration;
 using var redis = RedisServer.TryStart();
-var yarpUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+var yarpUrl = new Uri($"http://127.0.0.1:{BenchEnvironment.FreePort()}");
 using var yarp = ChildProcess.Start(typeof(YarpHop).Assembly.Location, AppContext.BaseDirectory, ["yarp", yarpUrl.ToString().TrimEnd('/'), jobs]);
 var hosts = new Dictionary<string, (ChildProcess Process, Uri Url)>
 {
@@ -171,7 +181,7 @@ return 0;
 
 (ChildProcess, Uri) StartHost(string project, bool protections)
 {
-    var url = new Uri($"http://127.0.0.1:{FreePort()}");
+    var url = new Uri($"http://127.0.0.1:{BenchEnvironment.FreePort()}");
     var directory = Path.Combine(repo, "src", project, "bin", configuration, "net10.0");
     var settings = new Dictionary<string, string>
     {
@@ -221,23 +231,5 @@ int Option(string name, int fallback)
     return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
 }
 
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
-
 static bool CommandExists(string name) =>
     (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, name)));
-
-static string RepoRoot()
-{
-    var directory = new DirectoryInfo(AppContext.BaseDirectory);
-    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Bff.sln")))
-    {
-        directory = directory.Parent;
-    }
-
-    return directory?.FullName ?? throw new InvalidOperationException("Bff.sln not found above the benchmark.");
-}

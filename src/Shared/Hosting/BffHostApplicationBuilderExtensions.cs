@@ -41,6 +41,7 @@ public static class BffHostApplicationBuilderExtensions
         services.AddSingleton(options.Http);
         services.AddSingleton(options.Diagnostics);
         services.AddSingleton(options.Limits);
+        services.AddSingleton(options.Incremental);
         services.AddSingleton(options.Auth);
         services.AddSingleton(options.Session);
         services.TryAddTimeProvider();
@@ -94,7 +95,8 @@ public static class BffHostApplicationBuilderExtensions
             try
             {
                 return BffSchemaBuilder.Build(
-                    options.Schema, options.Sources, baseDirectory, contracts, protocols, sp.GetRequiredService<DownstreamDispatcher>(), bff.Resolvers, sp.GetRequiredService<FieldAuthorizer>());
+                    options.Schema, options.Sources, baseDirectory, contracts, protocols, sp.GetRequiredService<DownstreamDispatcher>(), bff.Resolvers, sp.GetRequiredService<FieldAuthorizer>(),
+                    options.Incremental.Enabled ? Bff.Incremental.IncrementalDirectives.Sdl : null);
             }
             catch (BffConfigurationException ex) when (configuration is not null)
             {
@@ -108,14 +110,17 @@ public static class BffHostApplicationBuilderExtensions
         services.AddSingleton<IntrospectionRule>();
         services.AddSingleton<OperationLimitsRule>();
         services.AddSingleton<CostLimitRule>();
+        services.AddSingleton<Bff.Incremental.StreamDirectiveRule>();
         services.AddSingleton<GraphQLOperationPipeline>();
         services.AddSingleton(sp => new GraphQLHttpEndpoint(
-            sp.GetRequiredService<GraphQLOperationPipeline>(), sp.GetRequiredService<GraphQL.IGraphQLTextSerializer>(), options.Http, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<GraphQLOperationPipeline>(), sp.GetRequiredService<GraphQL.IGraphQLTextSerializer>(), options.Http, sp.GetRequiredService<TimeProvider>(),
+            options.Diagnostics, options.Incremental));
         services.AddBffSubscriptions(options.Subscriptions, options.Http);
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
             .AddErrorInfoProvider<BffErrorInfoProvider>()
             .ConfigureExecution<CachedDocumentValidation>()
+            .AddExecutionStrategySelector<Bff.Incremental.IncrementalStrategySelector>()
             .AddSchema(sp => sp.GetRequiredService<BffSchema>().Schema, GraphQL.DI.ServiceLifetime.Singleton));
         services.AddHealthChecks();
         services.AddBffRedis(builder.Configuration, options.Redis, options.Name);

@@ -63,6 +63,9 @@ public sealed class BffOptions
     /// <summary>Gets the rate-limiting options.</summary>
     public RateLimiting.RateLimitingOptions RateLimiting { get; } = new();
 
+    /// <summary>Gets the incremental delivery options (<c>@defer</c> and <c>@stream</c>): off by default.</summary>
+    public Incremental.IncrementalOptions Incremental { get; } = new();
+
     /// <summary>Gets the web session mode options (OIDC login, server-side tokens, cookie + CSRF header): off by default.</summary>
     public Session.WebSessionOptions Session { get; } = new();
 

@@ -12,11 +12,12 @@ namespace Bff.Http;
 /// every other rule. The lists are composed once; GraphQL.NET's <c>AddValidationRule</c> would append each rule to them
 /// again on every request. Rules others add with <c>AddValidationRule</c> still run, before the gateway's.
 /// </summary>
-internal sealed class CachedDocumentValidation(CancellationRule cancellation, IntrospectionRule introspection, OperationLimitsRule limits, CostLimitRule cost)
+internal sealed class CachedDocumentValidation(
+    CancellationRule cancellation, IntrospectionRule introspection, OperationLimitsRule limits, CostLimitRule cost, Incremental.StreamDirectiveRule stream)
     : IConfigureExecution
 {
-    private readonly IValidationRule[] _ours = [cancellation, introspection, limits, cost];
-    private readonly IValidationRule[] _all = [.. DocumentValidator.CoreRules, cancellation, introspection, limits, cost];
+    private readonly IValidationRule[] _ours = [cancellation, introspection, limits, cost, stream];
+    private readonly IValidationRule[] _all = [.. DocumentValidator.CoreRules, cancellation, introspection, limits, cost, stream];
     private readonly IValidationRule[] _cached = [cancellation, cost];
 
     public float SortOrder => 10_000;

@@ -1,3 +1,5 @@
+using Bff.Incremental;
+using Bff.Observability;
 using Bff.Operations;
 using GraphQL;
 using GraphQL.Transport;
@@ -17,9 +19,14 @@ public sealed class GraphQLHttpEndpoint
     private readonly GraphQLHttpOptions _http;
     private readonly TimeProvider _time;
 
-    internal GraphQLHttpEndpoint(GraphQLOperationPipeline pipeline, IGraphQLTextSerializer serializer, GraphQLHttpOptions http, TimeProvider time)
+    private readonly IncrementalOptions _incremental;
+    private readonly DiagnosticsOptions _diagnostics;
+
+    internal GraphQLHttpEndpoint(GraphQLOperationPipeline pipeline, IGraphQLTextSerializer serializer, GraphQLHttpOptions http, TimeProvider time,
+        DiagnosticsOptions diagnostics, IncrementalOptions incremental)
     {
         _pipeline = pipeline;
+        (_diagnostics, _incremental) = (diagnostics, incremental);
         _time = time;
         _serializer = serializer;
         _http = http;
@@ -29,7 +36,8 @@ public sealed class GraphQLHttpEndpoint
     /// <summary>Handles one HTTP request to the GraphQL path.</summary>
     public async Task HandleAsync(HttpContext context)
     {
-        var mediaType = GraphQLMediaTypes.Negotiate(context.Request);
+        var mediaType = GraphQLMediaTypes.Negotiate(context.Request)
+            ?? (_incremental.Enabled && IncrementalDelivery.Accepts(context.Request) ? GraphQLMediaTypes.Json : null);
         if (mediaType is null)
         {
             await RefuseAsync(context, GraphQLMediaTypes.Json, new(StatusCodes.Status406NotAcceptable, ErrorCodes.NotAcceptable,
@@ -70,6 +78,7 @@ public sealed class GraphQLHttpEndpoint
             return;
         }
 
+        var incremental = IncrementalDelivery.Offer(context, _incremental, isBatch);
         var outcomes = new List<(ExecutionResult Result, int Status)>(requests.Count);
         using var budget = new RequestBudget(_http.RequestTimeout, _time, context.RequestAborted);
         try
@@ -83,7 +92,19 @@ public sealed class GraphQLHttpEndpoint
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away: its downstream calls are cancelled, and nobody is left to answer.
+            await (incremental?.AbandonAsync() ?? Task.CompletedTask).ConfigureAwait(false);
             return;
+        }
+
+        if (incremental is { HasParts: true })
+        {
+            await (outcomes[0].Status == StatusCodes.Status200OK
+                ? incremental.WriteAsync(context, outcomes[0].Result, _serializer, _diagnostics.DownstreamCalls)
+                : incremental.AbandonAsync()).ConfigureAwait(false);
+            if (context.Response.HasStarted)
+            {
+                return;
+            }
         }
 
         if (outcomes.Any(o => o.Status == StatusCodes.Status405MethodNotAllowed))

@@ -84,6 +84,7 @@ internal sealed partial class GraphQLOperationPipeline
                 Deadline = budget.Deadline,
                 RecordCalls = _diagnostics.DownstreamCalls,
             });
+        Incremental.IncrementalDelivery.Attach(operation);
         if (budget.Expired)
         {
             return TimedOut(budget);

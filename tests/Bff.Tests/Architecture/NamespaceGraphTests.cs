@@ -19,7 +19,7 @@ public sealed class NamespaceGraphTests(ITestOutputHelper output)
         ["Bff.Stitching.Rest"] = 3, ["Bff.Stitching.Grpc"] = 3, ["Bff.Stitching.RemoteGraphQL"] = 3,
         ["Bff.Operations"] = 3.5,
         ["Bff.Redis"] = 4, ["Bff.Auth"] = 4, ["Bff.Resilience"] = 4.1, ["Bff.Caching"] = 4.1, ["Bff.PersistedQueries"] = 4.2,
-        ["Bff.Limits"] = 4.3, ["Bff.Documents"] = 4.35, ["Bff.RateLimiting"] = 4.4, ["Bff.Session"] = 4.5,
+        ["Bff.Limits"] = 4.3, ["Bff.Documents"] = 4.35, ["Bff.RateLimiting"] = 4.4, ["Bff.Session"] = 4.5, ["Bff.Incremental"] = 4.6,
         ["Bff.Stitching.Composition"] = 5,
         ["Bff.Http"] = 6, ["Bff.Ide"] = 6,
         ["Bff.Subscriptions"] = 6.5, ["Bff.Subscriptions.WebSockets"] = 6.6, ["Bff.Subscriptions.ServerSentEvents"] = 6.6,

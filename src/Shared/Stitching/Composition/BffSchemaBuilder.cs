@@ -22,6 +22,7 @@ public static class BffSchemaBuilder
     /// <param name="dispatcher">Where bound fields send their calls.</param>
     /// <param name="resolvers">C# resolvers added with <c>AddResolver</c>, by coordinate.</param>
     /// <param name="authorizer">Checks <c>@authorize</c>; without it, a schema that uses <c>@authorize</c> is refused.</param>
+    /// <param name="clientDirectives">SDL of directives offered to clients beside the host's own (e.g. <c>@defer</c>), or <see langword="null"/>.</param>
     public static BffSchema Build(
         string schemaFile,
         IReadOnlyDictionary<string, SourceOptions> sources,
@@ -30,14 +31,15 @@ public static class BffSchemaBuilder
         DownstreamProtocols protocols,
         DownstreamDispatcher dispatcher,
         IReadOnlyDictionary<string, IFieldResolver>? resolvers = null,
-        Auth.FieldAuthorizer? authorizer = null)
+        Auth.FieldAuthorizer? authorizer = null,
+        string? clientDirectives = null)
     {
         resolvers ??= new Dictionary<string, IFieldResolver>();
         var used = new HashSet<string>(StringComparer.Ordinal);
         var errors = new List<string>(contracts.Errors);
         ArgumentNullException.ThrowIfNull(protocols);
         var directives = BindingDirectives.NamesWith(protocols);
-        var (sdl, schema) = Parse(schemaFile, baseDirectory, protocols, directives, errors);
+        var (sdl, schema) = Parse(schemaFile, baseDirectory, protocols, directives, errors, clientDirectives);
         var bindings = new List<FieldBinding>();
         foreach (var type in schema.AllTypes.OfType<IObjectGraphType>().Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal)))
         {
@@ -92,7 +94,7 @@ public static class BffSchemaBuilder
     }
 
     /// <summary>Loads and initializes the SDL; a problem with it is thrown together with the problems already found.</summary>
-    private static (SdlFile Sdl, Schema Schema) Parse(string schemaFile, string baseDirectory, DownstreamProtocols protocols, IReadOnlySet<string> directives, List<string> errors)
+    private static (SdlFile Sdl, Schema Schema) Parse(string schemaFile, string baseDirectory, DownstreamProtocols protocols, IReadOnlySet<string> directives, List<string> errors, string? clientDirectives)
     {
         if (string.IsNullOrWhiteSpace(schemaFile))
         {
@@ -111,7 +113,7 @@ public static class BffSchemaBuilder
 
         try
         {
-            var schema = Schema.For(sdl.Text + BindingDirectives.SdlWith(protocols));
+            var schema = Schema.For(sdl.Text + BindingDirectives.SdlWith(protocols) + clientDirectives);
             schema.Filter = new BindingDirectiveFilter(directives);
             // GraphQL.NET refuses a subscription field without a stream resolver, with no file or line; the field is
             // reported like any other binding problem instead, so it gets a placeholder that is never called.
