@@ -211,9 +211,16 @@ public sealed partial class GraphQLHttpEndpoint
 
         OperationActivity.Describe(activity, document, request.OperationName, request.Query);
 
-        if (isGet && OperationSelection.Select(document, request.OperationName)?.Operation == OperationType.Mutation)
+        var operationType = OperationSelection.Select(document, request.OperationName)?.Operation;
+        if (isGet && operationType == OperationType.Mutation)
         {
             return (Errors(new BffError(ErrorCodes.MethodNotAllowed, "Mutations must be sent with POST.")), StatusCodes.Status405MethodNotAllowed);
+        }
+
+        // One JSON answer cannot carry a stream of events: executed, a subscription would answer an empty 200.
+        if (operationType == OperationType.Subscription)
+        {
+            return (Errors(new BffError(ErrorCodes.BadRequest, "Subscriptions need a streaming transport; this request asks for one JSON answer.")), requestErrorStatus);
         }
 
         var requestContext = operation.RequestContext;
