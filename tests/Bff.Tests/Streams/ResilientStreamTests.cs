@@ -64,4 +64,63 @@ public sealed class ResilientStreamTests(DemoServicesFixture demo)
         Assert.Equal(submitted[0].Id, (string?)next!["data"]!["proposalSubmitted"]!["id"]);
         Assert.False(run.HasMore);
     }
+
+    [Fact]
+    public async Task A_service_that_does_not_accept_the_stream_within_the_attempt_timeout_fails_it_with_DOWNSTREAM_TIMEOUT()
+    {
+        using var host = HostClient.Start<Bff.WebBff.Program>(demo, new Dictionary<string, string?>
+        {
+            ["Bff:Sources:proposals:Resilience:AttemptTimeout"] = "00:00:00.200",
+            ["Bff:Sources:proposals:Resilience:Retry:MaxRetries"] = "0",
+        });
+        demo.ProposalsFaults.Delay = TimeSpan.FromSeconds(3);
+        try
+        {
+            using var run = await SubscriptionRun.StartAsync(host.Services, Watch, new { jobId = "j323" }, demo.Token("p3"));
+            var (next, error) = await run.NextAsync();
+
+            Assert.Null(next);
+            Assert.Equal("DOWNSTREAM_TIMEOUT", (string?)run.Describe(error!)["extensions"]!["code"]);
+        }
+        finally
+        {
+            demo.ProposalsFaults.Reset();
+        }
+    }
+
+    [Fact]
+    public async Task Collecting_a_list_that_outlasts_the_source_timeout_fails_the_field_and_cancels_the_stream()
+    {
+        var schema = CustomSchema.Write("""
+            type Query {
+              proposal(id: ID!): Proposal @grpc(source: "proposals", method: "marketplace.proposals.v1.ProposalService/GetProposal", request: "id: {args.id}")
+              nextProposals(jobId: ID!): [Proposal!]
+                @grpc(source: "proposals", method: "marketplace.proposals.v1.ProposalService/WatchProposals", request: "job_id: {args.jobId}", select: "proposal", take: 5)
+            }
+            type Proposal { id: ID! }
+            """);
+        try
+        {
+            using var host = HostClient.Start<Bff.WebBff.Program>(demo, new Dictionary<string, string?>
+            {
+                ["Bff:Schema"] = schema,
+                ["Bff:Sources:proposals:Timeout"] = "00:00:01",
+            });
+            // A first call opens the connection, so the stream's opening is quick and the timeout hits the collecting.
+            await host.PostAsync("""{ proposal(id: "pr1") { id } }""");
+            var cancelled = demo.ProposalsStreams.Cancelled("WatchProposals");
+
+            var (status, body) = await host.PostAsync("""{ nextProposals(jobId: "j324") { id } }""");
+
+            Assert.Equal(200, status);
+            Assert.Null(body["data"]!["nextProposals"]);
+            Assert.Equal("DOWNSTREAM_TIMEOUT", (string?)body["errors"]![0]!["extensions"]!["code"]);
+            Assert.Equal("stream_opened", (string?)body["extensions"]!["downstream"]![0]!["outcome"]);
+            await Eventually.TrueAsync(() => demo.ProposalsStreams.Cancelled("WatchProposals") > cancelled, "the service sees the watch cancelled");
+        }
+        finally
+        {
+            CustomSchema.Delete(schema);
+        }
+    }
 }
