@@ -19,6 +19,7 @@ if (args is ["yarp", var listen, var target])
 
 var duration = TimeSpan.FromSeconds(Option("--duration", 10));
 var connections = Option("--connections", 16);
+var soak = Option("--soak", 0); // e.g. --soak 1000000: resident memory of the web host over a million Q1 requests
 if (!CommandExists("wrk"))
 {
     Console.Error.WriteLine("wrk is not installed: apt-get install wrk");
@@ -98,6 +99,10 @@ proposalFaults.Delay = TimeSpan.FromMilliseconds(4);
 const string slow = "web dashboard, 4 ms per downstream call";
 await Wrk.RunAsync(Graphql("web"), Body(dashboard), connections, TimeSpan.FromSeconds(3));
 results[slow] = await Wrk.RunAsync(Graphql("web"), Body(dashboard), connections, duration);
+// The latency target is about the shape of the work (levels in parallel, nothing serialised), so it is also measured
+// with one client: at 16 connections on 2 cores, p50 is mostly queueing (Little's law), not the request's own path.
+const string slowAlone = "web dashboard, 4 ms per call, 1 connection";
+results[slowAlone] = await Wrk.RunAsync(Graphql("web"), Body(dashboard), 1, duration);
 
 Console.WriteLine($"| {"what",-46} | {"req/s",9} | {"p50 ms",7} | {"p99 ms",7} | {"errors",6} |");
 Console.WriteLine($"|{new string('-', 48)}|{new string('-', 11)}|{new string('-', 9)}|{new string('-', 9)}|{new string('-', 8)}|");
@@ -125,10 +130,31 @@ if (redis is not null)
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"dashboard p50 with 4 ms per call: {results[slow].P50Ms:F1} ms (target <= 3 x 4 + 3 = 15 ms)"));
+    $"dashboard p50 with 4 ms per call: {results[slowAlone].P50Ms:F1} ms with 1 connection, {results[slow].P50Ms:F1} ms with {connections} (target <= 3 x 4 + 3 = 15 ms)"));
 foreach (var (name, result) in results)
 {
     Ratio($"p99 / p50, {name} (target <= 3)", result.P99Ms / result.P50Ms);
+}
+
+if (soak > 0)
+{
+    // Resident memory of the web host while it serves Q1 (no downstream latency) until `soak` requests, sampled per chunk.
+    foreach (var fault in faults)
+    {
+        fault.Delay = TimeSpan.Zero;
+    }
+
+    var served = 0L;
+    var web = hosts["web"].Process;
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak, web Q1 until {soak:N0} requests: resident memory {web.ResidentMegabytes:F0} MB at start"));
+    while (served < soak)
+    {
+        var chunk = await Wrk.RunAsync(Graphql("web"), Body(q1), connections, TimeSpan.FromSeconds(20));
+        served += chunk.Requests;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {served,10:N0} requests: {web.ResidentMegabytes,4:F0} MB, {chunk.RequestsPerSecond:F0} req/s, p99 {chunk.P99Ms:F2} ms, {chunk.Errors} errors"));
+    }
 }
 
 foreach (var service in services)

@@ -26,7 +26,7 @@ internal static class SessionLookupBench
             await using var store = new RedisStore(connection, options.Redis, "bench:session:", TimeProvider.System, NullLogger<RedisStore>.Instance);
             await store.StartAsync(CancellationToken.None);
             var sessions = new SessionStore(store, options.Session, TimeProvider.System, NullLogger<SessionStore>.Instance);
-            var authenticator = new SessionAuthenticator(sessions, new TokenRefresher(sessions, options, null!, null!, TimeProvider.System, NullLogger<TokenRefresher>.Instance), options);
+            var authenticator = new SessionAuthenticator(sessions, new TokenRefresher(sessions, options.Session, null!, null!, TimeProvider.System, NullLogger<TokenRefresher>.Instance), options.Session, options.Auth);
             var id = SessionStore.NewId();
             await sessions.SaveAsync(id, Record());
             var timings = new double[iterations];

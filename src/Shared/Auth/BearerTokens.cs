@@ -1,3 +1,4 @@
+using Bff.Operations;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +29,7 @@ public static class BearerTokens
     /// Authenticates the request: <c>(null, null)</c> for an anonymous request, <c>(token, null)</c> for a valid token,
     /// else the refusal (400 for a token in the URL, 401 with <c>WWW-Authenticate</c> for anything else).
     /// </summary>
-    public static async Task<(string? Token, Http.RequestRefusal? Refusal)> AuthenticateAsync(HttpContext context)
+    public static async Task<(string? Token, Operations.RequestRefusal? Refusal)> AuthenticateAsync(HttpContext context)
     {
         var request = context.Request;
         if (request.Query.ContainsKey("access_token"))

@@ -1,5 +1,4 @@
-using Bff.Hosting;
-using Bff.Http;
+using Bff.Operations;
 using Bff.Stitching;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,9 +7,9 @@ namespace Bff.Caching;
 /// <summary>Registers downstream response caching and the <c>Cache-Control</c> of responses.</summary>
 internal static class CachingServiceCollectionExtensions
 {
-    public static IServiceCollection AddBffCaching(this IServiceCollection services, BffOptions options)
+    public static IServiceCollection AddBffCaching(this IServiceCollection services, CacheOptions options)
     {
-        services.AddSingleton(options.Caching);
+        services.AddSingleton(options);
         services.AddSingleton<ResponseCache>();
         services.AddSingleton<IDownstreamCallFilter, DownstreamCacheFilter>();
         services.AddSingleton<IGraphQLOperationFilter, CacheControlFilter>();

@@ -1,4 +1,3 @@
-using Bff.Hosting;
 using Bff.Stitching;
 using Bff.Stitching.Bindings;
 
@@ -18,13 +17,13 @@ public sealed class DownstreamCacheFilter : IDownstreamCallFilter
     private readonly DownstreamProtocols _protocols;
 
     /// <summary>Creates the filter.</summary>
-    public DownstreamCacheFilter(ResponseCache cache, BffOptions options, DownstreamProtocols protocols)
+    public DownstreamCacheFilter(ResponseCache cache, CacheOptions options, SourceSet sources, DownstreamProtocols protocols)
     {
         _cache = cache;
         _protocols = protocols;
-        _options = options.Caching;
+        _options = options;
         var unkeyed = new HashSet<string>(_options.UnkeyedHeaders, StringComparer.OrdinalIgnoreCase);
-        _keyedHeaders = options.Sources.ToDictionary(s => s.Key, s => s.Value.ForwardHeaders
+        _keyedHeaders = sources.ToDictionary(s => s.Key, s => s.Value.ForwardHeaders
             .Where(h => !unkeyed.Contains(h)).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray());
     }
 

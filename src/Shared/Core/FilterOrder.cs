@@ -7,7 +7,7 @@ namespace Bff;
 /// </summary>
 public static class FilterOrder
 {
-    /// <summary>Operation filter: the request-count rate limit, before anything else costs work.</summary>
+    /// <summary>Operation filter: the request-count rate limit, before anything else costs work (when no cost policy is configured).</summary>
     public const int RequestRateLimit = -1000;
 
     /// <summary>Operation filter: trusted documents (only allow-listed operations run).</summary>
@@ -16,7 +16,7 @@ public static class FilterOrder
     /// <summary>Operation filter: automatic persisted queries (a hash becomes its query).</summary>
     public const int PersistedQueries = 200;
 
-    /// <summary>Operation filter: the cost rate limit, once the document is known.</summary>
+    /// <summary>Operation filter: the cost rate limit, once the document is known, with the request-count policies in the same round trip.</summary>
     public const int CostRateLimit = 300;
 
     /// <summary>Operation filter: the response's <c>Cache-Control</c>, last, from what every downstream call said.</summary>

@@ -30,7 +30,7 @@ public static class BffEndpointRouteBuilderExtensions
         BffHostingLog.Started(logger, options.Name, options.Path, schema.Bindings.Count, options.Sources.Count);
         OtlpExport.Log(app.Configuration, logger);
         var contracts = app.Services.GetRequiredService<ContractSet>();
-        foreach (var (source, operation, requirement) in CredentialCoverage.Unmet(schema, options, contracts, app.Services.GetRequiredService<SourceCredentials>()))
+        foreach (var (source, operation, requirement) in CredentialCoverage.Unmet(schema, options.Sources, contracts, app.Services.GetRequiredService<SourceCredentials>()))
         {
             StitchingLog.CredentialMissing(logger, source, operation, requirement);
         }

@@ -1,3 +1,4 @@
+using Bff.Documents;
 using Bff.Auth;
 using Bff.Caching;
 using Bff.Hosting;
@@ -34,6 +35,14 @@ public static class BffHostApplicationBuilderExtensions
         var bff = new BffBuilder(services, builder.Configuration, options);
         services.AddSingleton(options);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        // Each policy receives its own section, not the whole configuration, so policies stay below hosting.
+        var sources = new SourceSet(options.Sources);
+        services.AddSingleton(sources);
+        services.AddSingleton(options.Http);
+        services.AddSingleton(options.Diagnostics);
+        services.AddSingleton(options.Limits);
+        services.AddSingleton(options.Auth);
+        services.AddSingleton(options.Session);
         services.TryAddTimeProvider();
         var authentication = services.AddBffAuthentication(options.Auth);
         services.AddBffSession(authentication, options); // web session mode (src/Shared/Session), off unless Bff:Session:Enabled
@@ -56,9 +65,10 @@ public static class BffHostApplicationBuilderExtensions
         }
 
         var baseDirectory = AppContext.BaseDirectory;
-        var contracts = ContractSet.Load(options, protocols, baseDirectory, "appsettings.json");
+        var contracts = ContractSet.Load(options.Sources, protocols, baseDirectory, "appsettings.json");
         // Listed first, where they were before contracts stopped validating options.
-        contracts.Errors.InsertRange(0, ResilienceOptionsValidator.Validate(options, "appsettings.json"));
+        contracts.Errors.InsertRange(0, ResilienceOptionsValidator.Validate(options.Sources, options.Http.RequestTimeout, "appsettings.json"));
+        contracts.Errors.InsertRange(0, BffOptionsValidator.Validate(options));
         // Every problem waits for the schema build, so one start-up lists them all, bindings and contracts included.
         contracts.Errors.AddRange(AuthOptionsValidator.Validate(options.Auth));
         contracts.Errors.AddRange(Bff.Session.WebSessionOptionsValidator.Validate(options.Session, options.Auth.Authority));
@@ -84,31 +94,31 @@ public static class BffHostApplicationBuilderExtensions
             try
             {
                 return BffSchemaBuilder.Build(
-                    options, baseDirectory, contracts, protocols, sp.GetRequiredService<DownstreamDispatcher>(), bff.Resolvers, sp.GetRequiredService<FieldAuthorizer>());
+                    options.Schema, options.Sources, baseDirectory, contracts, protocols, sp.GetRequiredService<DownstreamDispatcher>(), bff.Resolvers, sp.GetRequiredService<FieldAuthorizer>());
             }
             catch (BffConfigurationException ex) when (configuration is not null)
             {
                 throw new BffConfigurationException(ConfigurationOrigins.Attribute(ex.Errors, configuration));
             }
         });
-        services.AddSingleton(sp => new CostModel(sp.GetRequiredService<BffSchema>(), options.Limits));
+        services.AddSingleton(sp => new CostModel(sp.GetRequiredService<BffSchema>().Schema, sp.GetRequiredService<BffSchema>().Bindings, options.Limits));
         services.AddSingleton(sp => new DocumentCache(options.Http.DocumentCacheSize, options.Http.DocumentCacheMaxQueryLength));
         services.AddSingleton<DocumentParser>();
+        services.AddSingleton<CancellationRule>();
+        services.AddSingleton<IntrospectionRule>();
+        services.AddSingleton<OperationLimitsRule>();
+        services.AddSingleton<CostLimitRule>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddGraphQL(graphQL => graphQL
             .AddSystemTextJson()
             .AddErrorInfoProvider<BffErrorInfoProvider>()
             .ConfigureExecution<CachedDocumentValidation>()
-            .AddValidationRule<CancellationRule>(useForCachedDocuments: true)
-            .AddValidationRule<IntrospectionRule>(useForCachedDocuments: false)
-            .AddValidationRule<OperationLimitsRule>(useForCachedDocuments: false)
-            .AddValidationRule<CostLimitRule>(useForCachedDocuments: true)
             .AddSchema(sp => sp.GetRequiredService<BffSchema>().Schema, GraphQL.DI.ServiceLifetime.Singleton));
         services.AddHealthChecks();
-        services.AddBffRedis(builder.Configuration, options);
-        services.AddBffCaching(options);
-        services.AddBffPersistedQueries(options, builder.Environment.EnvironmentName, baseDirectory);
-        services.AddBffRateLimiting(options);
+        services.AddBffRedis(builder.Configuration, options.Redis, options.Name);
+        services.AddBffCaching(options.Caching);
+        services.AddBffPersistedQueries(options.PersistedQueries, options.TrustedDocuments, builder.Environment.EnvironmentName, baseDirectory);
+        services.AddBffRateLimiting(options.RateLimiting);
         services.AddBffResilience();
         ShutdownWatchdog.AddTo(services, options.Http.ShutdownTimeout);
         OtlpExport.AddTo(services, builder.Configuration, builder.Environment.ApplicationName);

@@ -1,3 +1,4 @@
+using Bff.Observability;
 using Bff.Http;
 using Bff.Stitching;
 
@@ -45,7 +46,7 @@ public sealed class BffOptions
     public Limits.IntrospectionOptions Introspection { get; } = new();
 
     /// <summary>Gets the diagnostics options.</summary>
-    public DiagnosticsOptions Diagnostics { get; } = new();
+    public Observability.DiagnosticsOptions Diagnostics { get; } = new();
 
     /// <summary>Gets how the host uses Redis (the connection string is <c>ConnectionStrings:Redis</c>).</summary>
     public Redis.RedisOptions Redis { get; } = new();

@@ -1,3 +1,4 @@
+using Bff.Operations;
 using Bff.Auth;
 using Bff.Limits;
 using GraphQL;
@@ -23,7 +24,7 @@ public sealed partial class GraphQLHttpEndpoint
             return (Caller.Anonymous, refusal);
         }
 
-        if (_options.Http.RequirePreflightHeader && HttpMethods.IsGet(context.Request.Method)
+        if (_http.RequirePreflightHeader && HttpMethods.IsGet(context.Request.Method)
             && !PreflightHeaders.Any(h => !string.IsNullOrWhiteSpace(context.Request.Headers[h])))
         {
             return (Caller.Anonymous, new(StatusCodes.Status400BadRequest, ErrorCodes.CsrfPreflightRequired,
@@ -44,7 +45,7 @@ public sealed partial class GraphQLHttpEndpoint
 
     private BffError? CheckVariables(GraphQLRequest request)
     {
-        var max = _options.Limits.MaxVariablesBytes;
+        var max = _limits.MaxVariablesBytes;
         if (max <= 0 || request.Variables is not { Count: > 0 } variables)
         {
             return null;

@@ -1,4 +1,6 @@
-using Bff.Hosting;
+using Bff.Operations;
+using Bff.Limits;
+using Bff.Documents;
 using System.Diagnostics;
 using Bff.Observability;
 using Bff.Stitching;
@@ -25,7 +27,9 @@ public sealed partial class GraphQLHttpEndpoint
     private readonly GraphQLRequestReader _reader;
     private readonly DocumentCache _cache;
     private readonly DocumentParser _parser;
-    private readonly BffOptions _options;
+    private readonly GraphQLHttpOptions _http;
+    private readonly LimitOptions _limits;
+    private readonly DiagnosticsOptions _diagnostics;
     private readonly ILogger<GraphQLHttpEndpoint> _logger;
     private readonly IGraphQLOperationFilter[] _filters;
     private readonly TimeProvider _time;
@@ -39,7 +43,10 @@ public sealed partial class GraphQLHttpEndpoint
         IGraphQLTextSerializer serializer,
         DocumentCache cache,
         DocumentParser parser,
-        BffOptions options,
+        GraphQLHttpOptions http,
+        LimitOptions limits,
+        DiagnosticsOptions diagnostics,
+        SourceSet sources,
         IEnumerable<IGraphQLOperationFilter> filters,
         TimeProvider time,
         ILogger<GraphQLHttpEndpoint> logger,
@@ -53,10 +60,10 @@ public sealed partial class GraphQLHttpEndpoint
         _serializer = serializer;
         _cache = cache;
         _parser = parser;
-        _options = options;
+        (_http, _limits, _diagnostics) = (http, limits, diagnostics);
         _logger = logger;
-        _reader = new GraphQLRequestReader(serializer, options.Http);
-        _forwardHeaders = options.Sources.Values.SelectMany(s => s.ForwardHeaders).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        _reader = new GraphQLRequestReader(serializer, http);
+        _forwardHeaders = sources.Values.SelectMany(s => s.ForwardHeaders).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
     }
 
     /// <summary>Handles one HTTP request to the GraphQL path.</summary>
@@ -104,7 +111,7 @@ public sealed partial class GraphQLHttpEndpoint
         }
 
         var outcomes = new List<(ExecutionResult Result, int Status)>(requests.Count);
-        using var budget = new RequestBudget(_options.Http.RequestTimeout, _time, context.RequestAborted);
+        using var budget = new RequestBudget(_http.RequestTimeout, _time, context.RequestAborted);
         try
         {
             foreach (var request in requests)
@@ -137,7 +144,7 @@ public sealed partial class GraphQLHttpEndpoint
             {
                 BearerToken = caller.Token,
                 Deadline = budget.Deadline,
-                RecordCalls = _options.Diagnostics.DownstreamCalls,
+                RecordCalls = _diagnostics.DownstreamCalls,
             });
         if (budget.Expired)
         {
@@ -245,7 +252,7 @@ public sealed partial class GraphQLHttpEndpoint
             _cache.Set(request.Query, document);
         }
 
-        if (_options.Diagnostics.DownstreamCalls)
+        if (_diagnostics.DownstreamCalls)
         {
             result.Extensions ??= [];
             result.Extensions["downstream"] = requestContext.Calls.Select(c => c.ToExtension()).ToArray();

@@ -1,3 +1,4 @@
+using Bff.Operations;
 using System.Buffers;
 using System.Text.Json;
 using GraphQL;
@@ -5,13 +6,6 @@ using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
 
 namespace Bff.Http;
-
-/// <summary>A request refused before any GraphQL processing.</summary>
-/// <param name="Status">The HTTP status code.</param>
-/// <param name="Code">The error's <c>extensions.code</c>.</param>
-/// <param name="Message">A client-safe message.</param>
-/// <param name="Extensions">Extensions added beside the code (e.g. a limit's value).</param>
-public sealed record RequestRefusal(int Status, string Code, string Message, IReadOnlyDictionary<string, object?>? Extensions = null);
 
 /// <summary>Reads GraphQL-over-HTTP requests: a JSON POST body (one request or a batch array), or GET parameters.</summary>
 public sealed class GraphQLRequestReader

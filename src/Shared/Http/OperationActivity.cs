@@ -1,3 +1,4 @@
+using Bff.Operations;
 using System.Diagnostics;
 using Bff.PersistedQueries;
 using GraphQLParser.AST;
@@ -28,7 +29,7 @@ internal static class OperationActivity
         }
 
         activity.SetTag("bff.document.hash", Sha256Hex.Of(query));
-        if (Http.OperationSelection.Select(document, operationName) is not { } operation)
+        if (OperationSelection.Select(document, operationName) is not { } operation)
         {
             return;
         }

@@ -1,7 +1,6 @@
-using Bff.Stitching;
+using Bff.Stitching.Bindings;
 using Bff.Stitching.Execution;
 using GraphQL.Types;
-using Bff.Stitching.Composition;
 
 namespace Bff.Limits;
 
@@ -16,12 +15,13 @@ public sealed class CostModel
 {
     private readonly Dictionary<FieldType, FieldCost> _fields = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Reads the cost of every field of <paramref name="schema"/>.</summary>
-    public CostModel(BffSchema schema, LimitOptions options)
+    /// <summary>Reads the cost of every field of <paramref name="schema"/>, whose bound fields are <paramref name="bindings"/>.</summary>
+    public CostModel(ISchema schema, IEnumerable<FieldBinding> bindings, LimitOptions options)
     {
+        Schema = schema;
         Options = options;
-        var bound = schema.Bindings.ToDictionary(b => b.Coordinate, StringComparer.Ordinal);
-        foreach (var type in schema.Schema.AllTypes.OfType<IComplexGraphType>())
+        var bound = bindings.ToDictionary(b => b.Coordinate, StringComparer.Ordinal);
+        foreach (var type in schema.AllTypes.OfType<IComplexGraphType>())
         {
             foreach (var field in type.Fields)
             {
@@ -33,6 +33,9 @@ public sealed class CostModel
             }
         }
     }
+
+    /// <summary>Gets the schema the model prices.</summary>
+    public ISchema Schema { get; }
 
     /// <summary>Gets the limits the model was built with.</summary>
     public LimitOptions Options { get; }

@@ -1,7 +1,5 @@
-using Bff.RateLimiting;
-using Bff.Stitching;
+using Bff.Operations;
 using GraphQLParser.AST;
-using Bff.Stitching.Composition;
 
 namespace Bff.Limits;
 
@@ -11,26 +9,21 @@ namespace Bff.Limits;
 /// </summary>
 public sealed class OperationCostCalculator : IOperationCostCalculator
 {
-    private readonly BffSchema _schema;
     private readonly CostModel _costs;
 
-    /// <summary>Creates the calculator over the host's schema and cost model.</summary>
-    public OperationCostCalculator(BffSchema schema, CostModel costs)
-    {
-        _schema = schema;
-        _costs = costs;
-    }
+    /// <summary>Creates the calculator over the host's cost model (and the schema it prices).</summary>
+    public OperationCostCalculator(CostModel costs) => _costs = costs;
 
     /// <inheritdoc />
     public int Calculate(GraphQLDocument document, string? operationName, IReadOnlyDictionary<string, object?>? variables)
     {
-        var operation = Http.OperationSelection.Select(document, operationName);
+        var operation = OperationSelection.Select(document, operationName);
         if (operation is null)
         {
             return 1;
         }
 
-        var cost = new OperationAnalyzer(_schema.Schema, document, _costs, variables).Measure(operation).Cost;
+        var cost = new OperationAnalyzer(_costs.Schema, document, _costs, variables).Measure(operation).Cost;
         return (int)Math.Clamp(Math.Ceiling(cost), 1, int.MaxValue);
     }
 }

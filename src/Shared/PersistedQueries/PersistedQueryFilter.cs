@@ -1,4 +1,4 @@
-using Bff.Http;
+using Bff.Operations;
 using GraphQL;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
+using Bff.Operations;
 using Bff.Caching;
-using Bff.Http;
 using GraphQL;
 using Microsoft.AspNetCore.Http;
 

@@ -9,25 +9,45 @@ namespace Bff.RateLimiting;
 public static class Gcra
 {
     /// <summary>
-    /// The atomic Redis version. KEYS[1]: the caller's key; ARGV: interval (µs), capacity, cost. Time comes from Redis
-    /// (<c>TIME</c>), never from a replica's clock. Returns {allowed, remaining, retryAfterµs, resetAfterµs}.
+    /// The atomic Redis version, for several policies of one caller at once (one round trip per request for all limits).
+    /// KEYS[i]: the caller's key under policy i; ARGV[3i-2..3i]: its interval (µs), capacity and cost. All or nothing:
+    /// the request is admitted only when every policy admits it, and a refused request charges none of them. Time comes
+    /// from Redis (<c>TIME</c>), never from a replica's clock. Returns {allowed, remaining, retryAfterµs, resetAfterµs}
+    /// per policy, in order; when refused, <c>allowed</c> is 0 for the policies that refused and 1 for the others.
     /// </summary>
     public const string Script = """
         if redis.replicate_commands then redis.replicate_commands() end
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-        local interval = tonumber(ARGV[1])
-        local capacity = tonumber(ARGV[2])
-        local cost = tonumber(ARGV[3])
-        local tat = tonumber(redis.call('GET', KEYS[1]))
-        if not tat or tat < now then tat = now end
-        local limit = capacity * interval
-        local newTat = tat + cost * interval
-        if newTat - now > limit then
-          return {0, math.floor((limit - (tat - now)) / interval + 1e-9), math.ceil(newTat - now - limit), math.ceil(tat - now)}
+        local out, tats, admitted = {}, {}, true
+        for i = 1, #KEYS do
+          local interval = tonumber(ARGV[3 * i - 2])
+          local capacity = tonumber(ARGV[3 * i - 1])
+          local cost = tonumber(ARGV[3 * i])
+          local tat = tonumber(redis.call('GET', KEYS[i]))
+          if not tat or tat < now then tat = now end
+          local limit = capacity * interval
+          local newTat = tat + cost * interval
+          if newTat - now > limit then
+            admitted = false
+            out[#out + 1] = 0
+            out[#out + 1] = math.floor((limit - (tat - now)) / interval + 1e-9)
+            out[#out + 1] = math.ceil(newTat - now - limit)
+            out[#out + 1] = math.ceil(tat - now)
+          else
+            tats[i] = newTat
+            out[#out + 1] = 1
+            out[#out + 1] = math.floor((limit - (newTat - now)) / interval + 1e-9)
+            out[#out + 1] = 0
+            out[#out + 1] = math.ceil(newTat - now)
+          end
         end
-        redis.call('SET', KEYS[1], string.format('%.0f', newTat), 'PX', math.ceil((newTat - now) / 1000) + 1)
-        return {1, math.floor((limit - (newTat - now)) / interval + 1e-9), 0, math.ceil(newTat - now)}
+        if admitted then
+          for i = 1, #KEYS do
+            redis.call('SET', KEYS[i], string.format('%.0f', tats[i]), 'PX', math.ceil((tats[i] - now) / 1000) + 1)
+          end
+        end
+        return out
         """;
 
     /// <summary>The C# version: charges <paramref name="cost"/> against <paramref name="tat"/> at <paramref name="now"/>.</summary>

@@ -5,7 +5,7 @@ using StackExchange.Redis;
 namespace Bff.RateLimiting;
 
 /// <summary>
-/// Charges callers against policies: atomically in Redis (one Lua script per charge, so N replicas share one budget),
+/// Charges callers against policies: atomically in Redis (one Lua script per request for all its policies, so N replicas share one budget),
 /// or, while Redis is unavailable or not configured, in this instance's memory with the same algorithm.
 /// </summary>
 public sealed class GcraRateLimiter
@@ -27,38 +27,62 @@ public sealed class GcraRateLimiter
     public int LocalPartitions => _local.Count;
 
     /// <summary>Charges <paramref name="cost"/> to <paramref name="partition"/> under the policy <paramref name="name"/>.</summary>
-    public async Task<RateLimitDecision> AcquireAsync(string name, RateLimitPolicyOptions policy, string partition, long cost)
+    public async Task<RateLimitDecision> AcquireAsync(string name, RateLimitPolicyOptions policy, string partition, long cost) =>
+        (await AcquireAsync([new RateLimitCharge(name, policy, cost)], partition).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Charges every one of <paramref name="charges"/> to <paramref name="partition"/> in one Redis round trip, all or
+    /// nothing: admitted only when every policy admits, and a refusal charges none. One decision per charge, in order.
+    /// </summary>
+    public async Task<RateLimitDecision[]> AcquireAsync(IReadOnlyList<RateLimitCharge> charges, string partition)
     {
-        var interval = policy.EmissionInterval.Ticks / 10.0;
-        var capacity = policy.Capacity;
-        var key = $"rl:{name}:{partition}".Replace('{', '(').Replace('}', ')');
-        RedisKey redisKey = "{" + _redis.KeyPrefix + key + "}";
-        var (ok, result) = await _redis.TryAsync(db => db.ScriptEvaluateAsync(Gcra.Script, [redisKey],
-            [interval, capacity, cost])).ConfigureAwait(false);
-        if (ok && result.Length == 4)
+        ArgumentNullException.ThrowIfNull(charges);
+        partition = Sanitize(partition);
+        // One hash tag per caller, so every policy's key of a request lands in one Redis Cluster slot (one script).
+        var tag = "{" + _redis.KeyPrefix + "rl:" + partition + "}:";
+        var keys = new RedisKey[charges.Count];
+        var args = new RedisValue[charges.Count * 3];
+        for (var i = 0; i < charges.Count; i++)
         {
-            var values = (long[])result!;
-            return Decision(name, policy, values[0] == 1, values[1], values[2], values[3]);
+            var (name, policy, cost) = charges[i];
+            keys[i] = tag + Sanitize(name);
+            (args[3 * i], args[(3 * i) + 1], args[(3 * i) + 2]) = (Interval(policy), policy.Capacity, cost);
         }
 
-        return Local(name, policy, key, interval, capacity, cost);
+        var (ok, result) = await _redis.TryAsync(db => db.ScriptEvaluateAsync(Gcra.Script, keys, args)).ConfigureAwait(false);
+        if (ok && result.Length == charges.Count * 4)
+        {
+            var values = (long[])result!;
+            return charges.Select((c, i) => Decision(c.Name, c.Policy, values[4 * i] == 1, values[(4 * i) + 1], values[(4 * i) + 2], values[(4 * i) + 3])).ToArray();
+        }
+
+        return Local(charges, partition);
     }
 
-    private RateLimitDecision Local(string name, RateLimitPolicyOptions policy, string key, double interval, long capacity, long cost)
+    private RateLimitDecision[] Local(IReadOnlyList<RateLimitCharge> charges, string partition)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds() * 1000.0;
         lock (_gate)
         {
-            var charge = Gcra.Charge(_local.TryGetValue(key, out var tat) ? tat : null, now, interval, capacity, cost);
-            if (charge.Allowed)
+            var keys = charges.Select(c => "rl:" + partition + ":" + Sanitize(c.Name)).ToArray();
+            var results = charges.Select((c, i) => Gcra.Charge(_local.TryGetValue(keys[i], out var tat) ? tat : null, now, Interval(c.Policy), c.Policy.Capacity, c.Cost)).ToArray();
+            if (results.All(r => r.Allowed))
             {
-                _local[key] = charge.Tat;
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    _local[keys[i]] = results[i].Tat;
+                }
             }
 
             Sweep(now);
-            return Decision(name, policy, charge.Allowed, charge.Remaining, (long)charge.RetryAfter, (long)charge.ResetAfter);
+            return charges.Select((c, i) => Decision(c.Name, c.Policy, results[i].Allowed, results[i].Remaining, (long)results[i].RetryAfter, (long)results[i].ResetAfter)).ToArray();
         }
     }
+
+    private static double Interval(RateLimitPolicyOptions policy) => policy.EmissionInterval.Ticks / 10.0;
+
+    // A brace would end the key's hash tag early.
+    private static string Sanitize(string value) => value.Replace('{', '(').Replace('}', ')');
 
     private void Sweep(double now)
     {

@@ -13,3 +13,9 @@ public sealed record RateLimitDecision(string Policy, bool Allowed, long Limit, 
     /// <summary>Gets how much of the bucket is left, 0 to 1; the tightest policy is reported in headers.</summary>
     public double Headroom => Limit <= 0 ? 0 : (double)Remaining / Limit;
 }
+
+/// <summary>One charge of a request: <paramref name="Cost"/> under the policy <paramref name="Name"/>.</summary>
+/// <param name="Name">The policy's name (<c>Bff:RateLimiting:Policies:{name}</c>).</param>
+/// <param name="Policy">The policy.</param>
+/// <param name="Cost">What the request costs under it (1 for a request-count policy).</param>
+public readonly record struct RateLimitCharge(string Name, RateLimitPolicyOptions Policy, long Cost);

@@ -1,6 +1,8 @@
+using Bff.Operations;
+using Bff.Limits;
+using Bff.Documents;
 using System.Globalization;
 using Bff.Caching;
-using Bff.Http;
 using GraphQL;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -8,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace Bff.RateLimiting;
 
 /// <summary>
-/// Applies the rate-limit policies of one kind to every operation: request policies on arrival (before anything is
-/// parsed), cost policies once the document is known (after persisted-query lookup). A refused operation gets 429 with
+/// Applies the rate-limit policies to every operation. With a cost policy configured, every policy (request counts
+/// too) is charged once the document is known (after trusted-document and persisted-query lookup), all in one Redis
+/// round trip and all or nothing; without one, request policies are charged on arrival, before anything is parsed. A refused operation gets 429 with
 /// <c>Retry-After</c> and a <c>RATE_LIMITED</c> error; every answer carries <c>RateLimit-*</c> headers of the tightest policy.
 /// </summary>
 public sealed class RateLimitFilter : IGraphQLOperationFilter
@@ -25,12 +28,20 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
 
     /// <summary>Creates the filter for the policies of <paramref name="kind"/>.</summary>
     public RateLimitFilter(RateLimitKind kind, RateLimitingOptions options, GcraRateLimiter limiter, ClientPartition partition, IOperationCostCalculator costs,
-        DocumentParser parser, Hosting.BffOptions bff, ILogger<RateLimitFilter> logger)
+        DocumentParser parser, LimitOptions limits, ILogger<RateLimitFilter> logger)
     {
-        _maxCost = bff.Limits.MaxCost;
+        _maxCost = limits.MaxCost;
         _logger = logger;
         _kind = kind;
-        _policies = options.Enabled ? options.Policies.Where(p => p.Value.Kind == kind).OrderBy(p => p.Key, StringComparer.Ordinal).ToArray() : [];
+        // With cost policies configured, every policy is charged once the cost is known, in one Redis round trip
+        // (the requests-kind filter then has nothing to do); without them, request policies are charged on arrival.
+        var policies = options.Enabled ? options.Policies.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray() : [];
+        var withCost = policies.Any(p => p.Value.Kind == RateLimitKind.Cost);
+        _policies = (kind, withCost) switch
+        {
+            (RateLimitKind.Requests, false) or (RateLimitKind.Cost, true) => policies,
+            _ => [],
+        };
         _limiter = limiter;
         _partition = partition;
         _costs = costs;
@@ -51,35 +62,46 @@ public sealed class RateLimitFilter : IGraphQLOperationFilter
         var http = context.HttpContext;
         var partition = _partition.Of(http);
         var cost = _kind == RateLimitKind.Requests ? 1 : CostOf(context);
-        if (_kind == RateLimitKind.Cost && _maxCost > 0 && cost > _maxCost)
+        // Over MaxCost, validation refuses it with MAX_COST_EXCEEDED; charging its cost would only answer "retry later"
+        // to a request that can never succeed. It still counts as a request.
+        var overMax = _kind == RateLimitKind.Cost && _maxCost > 0 && cost > _maxCost;
+        var charges = new List<RateLimitCharge>(_policies.Length);
+        foreach (var (name, policy) in _policies)
         {
-            // Validation refuses it with MAX_COST_EXCEEDED; charging it would only answer "retry later" to a request
-            // that can never succeed.
+            if (policy.Kind == RateLimitKind.Requests || !overMax)
+            {
+                charges.Add(new(name, policy, policy.Kind == RateLimitKind.Cost ? cost : 1));
+            }
+        }
+
+        if (charges.Find(c => c.Cost > c.Policy.Capacity) is { Name: { } tooCostly } refusedAtOnce)
+        {
+            CacheControlFilter.MarkNotStorable(http);
+            return GraphQLOperationOutcomes.Error(StatusCodes.Status400BadRequest, ErrorCodes.RateLimited,
+                $"This operation costs {cost}, more than rate-limit policy '{tooCostly}' ever allows at once ({refusedAtOnce.Policy.Capacity}): ask for less.",
+                new Dictionary<string, object?> { ["policy"] = tooCostly, ["cost"] = cost });
+        }
+
+        if (charges.Count == 0)
+        {
             return null;
         }
 
-        foreach (var (name, policy) in _policies)
+        var decisions = await _limiter.AcquireAsync(charges, partition).ConfigureAwait(false);
+        foreach (var decision in decisions)
         {
-            if (cost > policy.Capacity)
-            {
-                CacheControlFilter.MarkNotStorable(http);
-                return GraphQLOperationOutcomes.Error(StatusCodes.Status400BadRequest, ErrorCodes.RateLimited,
-                    $"This operation costs {cost}, more than rate-limit policy '{name}' ever allows at once ({policy.Capacity}): ask for less.",
-                    new Dictionary<string, object?> { ["policy"] = name, ["cost"] = cost });
-            }
-
-            var decision = await _limiter.AcquireAsync(name, policy, partition, cost).ConfigureAwait(false);
             Report(http, decision);
-            if (!decision.Allowed)
-            {
-                var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
-                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                RateLimitingLog.Refused(_logger, name, partition, seconds);
-                CacheControlFilter.MarkNotStorable(http);
-                return GraphQLOperationOutcomes.Error(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited,
-                    $"Rate limit '{name}' exceeded: retry after {seconds} s.",
-                    new Dictionary<string, object?> { ["policy"] = name, ["retryAfter"] = seconds });
-            }
+        }
+
+        if (Array.Find(decisions, d => !d.Allowed) is { } refused)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(refused.RetryAfter.TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            RateLimitingLog.Refused(_logger, refused.Policy, partition, seconds);
+            CacheControlFilter.MarkNotStorable(http);
+            return GraphQLOperationOutcomes.Error(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited,
+                $"Rate limit '{refused.Policy}' exceeded: retry after {seconds} s.",
+                new Dictionary<string, object?> { ["policy"] = refused.Policy, ["retryAfter"] = seconds });
         }
 
         return null;

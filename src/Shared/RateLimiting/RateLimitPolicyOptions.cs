@@ -6,7 +6,7 @@ public enum RateLimitKind
     /// <summary>Each operation costs 1, charged on arrival.</summary>
     Requests,
 
-    /// <summary>Each operation costs its computed cost (<see cref="IOperationCostCalculator"/>), charged before execution.</summary>
+    /// <summary>Each operation costs its computed cost (<see cref="Limits.IOperationCostCalculator"/>), charged before execution.</summary>
     Cost,
 }
 

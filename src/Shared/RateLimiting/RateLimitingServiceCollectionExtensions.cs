@@ -1,5 +1,5 @@
-using Bff.Hosting;
-using Bff.Http;
+using Bff.Operations;
+using Bff.Limits;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -9,20 +9,20 @@ namespace Bff.RateLimiting;
 /// <summary>Registers the rate limiter and its two filters (requests on arrival, cost before execution).</summary>
 internal static class RateLimitingServiceCollectionExtensions
 {
-    public static IServiceCollection AddBffRateLimiting(this IServiceCollection services, BffOptions options)
+    public static IServiceCollection AddBffRateLimiting(this IServiceCollection services, RateLimitingOptions options)
     {
-        services.AddSingleton(options.RateLimiting);
+        services.AddSingleton(options);
         services.AddSingleton(sp =>
         {
-            var policies = !options.RateLimiting.Enabled || options.RateLimiting.Policies.Count == 0
+            var policies = !options.Enabled || options.Policies.Count == 0
                 ? "off"
-                : string.Join("; ", options.RateLimiting.Policies.Select(p =>
+                : string.Join("; ", options.Policies.Select(p =>
                     $"{p.Key}: {p.Value.PermitLimit} {p.Value.Kind.ToString().ToLowerInvariant()} per {p.Value.Window}, burst {p.Value.Capacity}"));
             RateLimitingLog.Policies(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Bff.RateLimiting"), policies);
             return ActivatorUtilities.CreateInstance<GcraRateLimiter>(sp);
         });
         services.AddSingleton<ClientPartition>();
-        services.TryAddSingleton<IOperationCostCalculator, Limits.OperationCostCalculator>();
+        services.TryAddSingleton<IOperationCostCalculator, OperationCostCalculator>();
         foreach (var kind in Enum.GetValues<RateLimitKind>())
         {
             services.AddSingleton<IGraphQLOperationFilter>(sp => ActivatorUtilities.CreateInstance<RateLimitFilter>(sp, kind));

@@ -1,4 +1,3 @@
-using Bff.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,10 +10,10 @@ internal static class RedisServiceCollectionExtensions
     /// <summary>The tag of the checks <c>/health/ready</c> reports.</summary>
     public const string ReadyTag = Hosting.BffHealthChecks.ReadyTag;
 
-    public static IServiceCollection AddBffRedis(this IServiceCollection services, IConfiguration configuration, BffOptions options)
+    public static IServiceCollection AddBffRedis(this IServiceCollection services, IConfiguration configuration, RedisOptions options, string hostName)
     {
-        var prefix = options.Redis.KeyPrefix ?? $"bff:{Slug(options.Name)}:";
-        services.AddSingleton(sp => new RedisStore(configuration.GetConnectionString(RedisOptions.ConnectionStringName), options.Redis, prefix,
+        var prefix = options.KeyPrefix ?? $"bff:{Slug(hostName)}:";
+        services.AddSingleton(sp => new RedisStore(configuration.GetConnectionString(RedisOptions.ConnectionStringName), options, prefix,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisStore>>()));
         services.AddHostedService(sp => sp.GetRequiredService<RedisStore>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);

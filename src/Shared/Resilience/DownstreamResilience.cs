@@ -1,4 +1,3 @@
-using Bff.Hosting;
 using Bff.Stitching;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -17,13 +16,13 @@ public sealed class DownstreamResilience : IAsyncDisposable
     private readonly Dictionary<string, RetryBudget> _budgets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceCircuit> _circuits = new(StringComparer.Ordinal);
 
-    /// <summary>Registers the pipeline of every source of <paramref name="options"/>.</summary>
-    public DownstreamResilience(BffOptions options, TimeProvider time, ILoggerFactory loggers)
+    /// <summary>Registers the pipeline of every source of <paramref name="sources"/>.</summary>
+    public DownstreamResilience(SourceSet sources, TimeProvider time, ILoggerFactory loggers)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(loggers);
         var logger = loggers.CreateLogger("Bff.Resilience");
-        foreach (var (name, source) in options.Sources)
+        foreach (var (name, source) in sources)
         {
             var budget = _budgets[name] = new RetryBudget(source.Resilience.Retry, time);
             var circuit = _circuits[name] = new SourceCircuit(name, source.Kind.ToString().ToLowerInvariant(), time);

@@ -25,12 +25,12 @@ public sealed class ResilienceCallFilter : IDownstreamCallFilter
     private readonly IReadOnlyDictionary<string, SourceOptions> _sources;
 
     /// <summary>Creates the filter.</summary>
-    public ResilienceCallFilter(DownstreamResilience resilience, Hosting.BffOptions options, TimeProvider time)
+    public ResilienceCallFilter(DownstreamResilience resilience, SourceSet sources, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sources);
         _resilience = resilience;
         _time = time;
-        _sources = options.Sources;
+        _sources = sources;
     }
 
     /// <inheritdoc />

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Bff.Hosting;
 using Bff.Stitching;
 
 namespace Bff.Resilience;
@@ -14,18 +13,21 @@ public static class ResilienceOptionsValidator
     private static readonly TimeSpan MinBreak = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(1);
 
-    /// <summary>Returns every problem found, each prefixed with <paramref name="configurationFile"/> and its key.</summary>
-    public static IReadOnlyList<string> Validate(BffOptions options, string configurationFile)
+    /// <summary>
+    /// Returns every problem of the resilience settings of <paramref name="sources"/> and of the request timeout
+    /// (<c>Bff:Http:RequestTimeout</c>, <paramref name="request"/>) that bounds them, each prefixed with
+    /// <paramref name="configurationFile"/> and its key.
+    /// </summary>
+    public static IReadOnlyList<string> Validate(IReadOnlyDictionary<string, SourceOptions> sources, TimeSpan request, string configurationFile)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sources);
         var errors = new List<string>();
-        var request = options.Http.RequestTimeout;
         if (request < MinTimeout)
         {
             errors.Add($"{configurationFile}: Bff:Http:RequestTimeout: must be at least 10 ms (is {Show(request)}).");
         }
 
-        foreach (var (name, source) in options.Sources)
+        foreach (var (name, source) in sources)
         {
             var key = $"{configurationFile}: Bff:Sources:{name}";
             void Check(bool ok, string path, string problem)

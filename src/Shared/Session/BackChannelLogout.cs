@@ -1,5 +1,5 @@
+using Bff.Auth;
 using System.Text.Json;
-using Bff.Hosting;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -19,13 +19,13 @@ public sealed class BackChannelLogout
     public const string Event = "http://schemas.openid.net/event/backchannel-logout";
 
     private readonly SessionStore _store;
-    private readonly BffOptions _options;
+    private readonly AuthOptions _auth;
     private readonly IOptionsMonitor<OpenIdConnectOptions> _oidc;
     private readonly ILogger<BackChannelLogout> _logger;
 
     /// <summary>Creates the endpoint's handler.</summary>
-    public BackChannelLogout(SessionStore store, BffOptions options, IOptionsMonitor<OpenIdConnectOptions> oidc, ILogger<BackChannelLogout> logger) =>
-        (_store, _options, _oidc, _logger) = (store, options, oidc, logger);
+    public BackChannelLogout(SessionStore store, AuthOptions auth, IOptionsMonitor<OpenIdConnectOptions> oidc, ILogger<BackChannelLogout> logger) =>
+        (_store, _auth, _oidc, _logger) = (store, auth, oidc, logger);
 
     /// <summary>Handles the provider's POST: 200 when the token is valid (sessions ended), 400 otherwise.</summary>
     public async Task<IResult> HandleAsync(HttpContext context)
@@ -73,11 +73,11 @@ public sealed class BackChannelLogout
             ValidIssuer = configuration.Issuer,
             ValidAudience = oidc.ClientId,
             IssuerSigningKeys = configuration.SigningKeys,
-            ValidAlgorithms = _options.Auth.EffectiveAlgorithms.ToArray(),
+            ValidAlgorithms = _auth.EffectiveAlgorithms.ToArray(),
             RequireSignedTokens = true,
             RequireExpirationTime = true,
             ValidateLifetime = true,
-            ClockSkew = _options.Auth.ClockSkew,
+            ClockSkew = _auth.ClockSkew,
         }).ConfigureAwait(false);
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
         {

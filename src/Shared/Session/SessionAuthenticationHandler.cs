@@ -1,7 +1,7 @@
+using Bff.Auth;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Bff.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,10 +14,10 @@ namespace Bff.Session;
 /// </summary>
 internal sealed class SessionAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions, ILoggerFactory loggers, UrlEncoder encoder,
-    SessionStore store, BffOptions bff, TimeProvider time)
+    SessionStore store, WebSessionOptions session, AuthOptions auth, TimeProvider time)
     : SignInAuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggers, encoder)
 {
-    private WebSessionOptions Session => bff.Session;
+    private WebSessionOptions Session => session;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -34,7 +34,7 @@ internal sealed class SessionAuthenticationHandler(
 
         var properties = new AuthenticationProperties();
         properties.StoreTokens(record.IdToken is { } idToken ? [new AuthenticationToken { Name = "id_token", Value = idToken }] : []);
-        return AuthenticateResult.Success(new AuthenticationTicket(SessionClaims.Principal(record, bff.Auth.RoleClaim), properties, Scheme.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(SessionClaims.Principal(record, auth.RoleClaim), properties, Scheme.Name));
     }
 
     protected override async Task HandleSignInAsync(ClaimsPrincipal user, AuthenticationProperties? properties)
@@ -50,7 +50,7 @@ internal sealed class SessionAuthenticationHandler(
             Subject = user.FindFirst("sub")?.Value ?? throw new InvalidOperationException("The id token has no 'sub'."),
             ProviderSessionId = user.FindFirst("sid")?.Value,
             Host = Request.Host.Value ?? "",
-            Claims = SessionClaims.From(user, accessToken, bff.Auth.RoleClaim),
+            Claims = SessionClaims.From(user, accessToken, auth.RoleClaim),
             AccessToken = accessToken,
             AccessTokenExpiresAt = expiresAt,
             RefreshToken = properties.GetTokenValue("refresh_token"),

@@ -1,5 +1,5 @@
-using Bff.Hosting;
-using Bff.Http;
+using Bff.Operations;
+using Bff.Auth;
 using Microsoft.AspNetCore.Http;
 
 namespace Bff.Session;
@@ -17,13 +17,13 @@ public sealed class SessionAuthenticator
     private readonly string _roleClaim;
 
     /// <summary>Creates the authenticator.</summary>
-    public SessionAuthenticator(SessionStore store, TokenRefresher refresher, BffOptions options)
+    public SessionAuthenticator(SessionStore store, TokenRefresher refresher, WebSessionOptions options, AuthOptions auth)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
         _refresher = refresher;
-        _options = options.Session;
-        _roleClaim = options.Auth.RoleClaim;
+        _options = options;
+        _roleClaim = auth.RoleClaim;
     }
 
     /// <summary>Whether the request is a cookie request: a session cookie and no <c>Authorization</c> header (which makes it a bearer request).</summary>

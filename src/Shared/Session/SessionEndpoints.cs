@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Bff.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.Tokens;
@@ -20,18 +19,18 @@ internal static class SessionEndpoints
     /// <c>GET /bff/logout?sid=…&amp;returnUrl=/path</c>: ends the session here and at the provider (RP-initiated logout).
     /// The <c>sid</c> (from <c>/bff/user</c>) proves the request comes from the app, not from a cross-site link or image.
     /// </summary>
-    public static async Task<IResult> LogoutAsync(HttpContext context, string? sid, string? returnUrl, SessionStore store, BffOptions options)
+    public static async Task<IResult> LogoutAsync(HttpContext context, string? sid, string? returnUrl, SessionStore store, WebSessionOptions options)
     {
         if (ReturnUrls.Resolve(returnUrl) is not { } target)
         {
             return InvalidReturnUrl();
         }
 
-        var id = SessionCookie.Read(context.Request, options.Session);
+        var id = SessionCookie.Read(context.Request, options);
         var record = id is null ? null : await store.FindAsync(id).ConfigureAwait(false);
         if (record is null)
         {
-            SessionCookie.Delete(context.Response, options.Session);
+            SessionCookie.Delete(context.Response, options);
             return Results.LocalRedirect(target);
         }
 
@@ -47,10 +46,10 @@ internal static class SessionEndpoints
     }
 
     /// <summary><c>GET /bff/user</c> with the CSRF header: the user's claims and the logout URL, or 401.</summary>
-    public static async Task<IResult> UserAsync(HttpContext context, SessionAuthenticator sessions, BffOptions options)
+    public static async Task<IResult> UserAsync(HttpContext context, SessionAuthenticator sessions, WebSessionOptions options)
     {
         context.Response.Headers.CacheControl = "no-store";
-        if (SessionCookie.Read(context.Request, options.Session) is not { } id)
+        if (SessionCookie.Read(context.Request, options) is not { } id)
         {
             return Results.Json(new { code = ErrorCodes.SessionEnded, message = "Not signed in." }, statusCode: StatusCodes.Status401Unauthorized);
         }
@@ -64,7 +63,7 @@ internal static class SessionEndpoints
         return Results.Json(new
         {
             claims = record.Claims.Select(c => new { type = c[0], value = c[1] }),
-            logoutUrl = $"{options.Session.BasePath}/logout?sid={LogoutId(id)}",
+            logoutUrl = $"{options.BasePath}/logout?sid={LogoutId(id)}",
             expiresAt = record.AbsoluteExpiresAt,
         });
     }

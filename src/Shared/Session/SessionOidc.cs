@@ -1,4 +1,4 @@
-using Bff.Hosting;
+using Bff.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
@@ -11,13 +11,12 @@ namespace Bff.Session;
 /// <summary>The OpenID Connect handler's settings for session mode: code flow with PKCE, tokens handed to the session.</summary>
 internal static class SessionOidc
 {
-    public static void Configure(OpenIdConnectOptions oidc, BffOptions options)
+    public static void Configure(OpenIdConnectOptions oidc, WebSessionOptions session, AuthOptions auth)
     {
-        var session = options.Session;
-        oidc.Authority = (session.Authority ?? options.Auth.Authority)?.ToString();
+        oidc.Authority = (session.Authority ?? auth.Authority)?.ToString();
         oidc.ClientId = session.ClientId;
         oidc.ClientSecret = session.ClientSecret;
-        oidc.RequireHttpsMetadata = session.RequireHttpsMetadata ?? options.Auth.RequireHttpsMetadata;
+        oidc.RequireHttpsMetadata = session.RequireHttpsMetadata ?? auth.RequireHttpsMetadata;
         oidc.ResponseType = OpenIdConnectResponseType.Code;
         oidc.ResponseMode = OpenIdConnectResponseMode.Query;
         oidc.UsePkce = true;
@@ -32,8 +31,8 @@ internal static class SessionOidc
         oidc.SignedOutCallbackPath = session.BasePath + "/signout-callback-oidc";
         oidc.RemoteSignOutPath = session.BasePath + "/frontchannel-logout-unused";
         oidc.TokenValidationParameters.NameClaimType = "name";
-        oidc.TokenValidationParameters.RoleClaimType = options.Auth.RoleClaim;
-        oidc.TokenValidationParameters.ClockSkew = options.Auth.ClockSkew;
+        oidc.TokenValidationParameters.RoleClaimType = auth.RoleClaim;
+        oidc.TokenValidationParameters.ClockSkew = auth.ClockSkew;
         oidc.Scope.Clear();
         foreach (var scope in session.EffectiveScopes)
         {

@@ -47,7 +47,7 @@ public static class SessionServiceCollectionExtensions
         });
 
         authentication.AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionDefaults.Scheme, null);
-        authentication.AddOpenIdConnect(SessionDefaults.OidcScheme, oidc => SessionOidc.Configure(oidc, options));
+        authentication.AddOpenIdConnect(SessionDefaults.OidcScheme, oidc => SessionOidc.Configure(oidc, options.Session, options.Auth));
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Bff.Hosting;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,11 +20,11 @@ public sealed class TokenRefresher
     private readonly ILogger<TokenRefresher> _logger;
 
     /// <summary>Creates the refresher.</summary>
-    public TokenRefresher(SessionStore store, BffOptions options, IOptionsMonitor<OpenIdConnectOptions> oidc, IHttpClientFactory clients, TimeProvider time,
+    public TokenRefresher(SessionStore store, WebSessionOptions options, IOptionsMonitor<OpenIdConnectOptions> oidc, IHttpClientFactory clients, TimeProvider time,
         ILogger<TokenRefresher> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        (_store, _options, _oidc, _clients, _time, _logger) = (store, options.Session, oidc, clients, time, logger);
+        (_store, _options, _oidc, _clients, _time, _logger) = (store, options, oidc, clients, time, logger);
     }
 
     /// <summary>Gets the session with an access token valid beyond <see cref="WebSessionOptions.RefreshBefore"/>, or <see langword="null"/> when it ended.</summary>

@@ -31,9 +31,9 @@ public static class ContractSchema
                 options.Sources["rest"] = new SourceOptions { Kind = SourceKind.Rest, Contract = Write(files, $"schemas/mapping-{id}.json", openApi), BaseAddress = new Uri("http://127.0.0.1:1") };
             }
 
-            var contracts = ContractSet.Load(options, TestProtocols.All, AppContext.BaseDirectory, "appsettings.json");
+            var contracts = ContractSet.Load(options.Sources, TestProtocols.All, AppContext.BaseDirectory, "appsettings.json");
             var dispatcher = new DownstreamDispatcher(new Dictionary<string, IDownstreamConnector>(), TimeProvider.System);
-            return BffSchemaBuilder.Build(options, AppContext.BaseDirectory, contracts, TestProtocols.All, dispatcher);
+            return BffSchemaBuilder.Build(options.Schema, options.Sources, AppContext.BaseDirectory, contracts, TestProtocols.All, dispatcher);
         }
         finally
         {

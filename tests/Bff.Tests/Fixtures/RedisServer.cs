@@ -85,6 +85,30 @@ public sealed class RedisServer : IAsyncLifetime
         return Encoding.ASCII.GetString(buffer, 0, read).Split("\r\n")[0];
     }
 
+    /// <summary>Sends <paramref name="command"/>, whose reply is a bulk string (e.g. <c>INFO commandstats</c>), and returns its text.</summary>
+    public async Task<string> BulkAsync(string command)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(command + "\r\n"));
+        var reply = new MemoryStream();
+        var buffer = new byte[8192];
+        int read;
+        while ((read = await stream.ReadAsync(buffer)) > 0)
+        {
+            reply.Write(buffer, 0, read);
+            var text = Encoding.ASCII.GetString(reply.ToArray());
+            var end = text.IndexOf("\r\n", StringComparison.Ordinal);
+            if (end > 1 && text[0] == '$' && int.Parse(text[1..end], System.Globalization.CultureInfo.InvariantCulture) is var length && text.Length >= end + 2 + length)
+            {
+                return text.Substring(end + 2, length);
+            }
+        }
+
+        throw new IOException($"Redis closed the connection before the whole reply to '{command}' arrived.");
+    }
+
     private async Task<bool> PingAsync()
     {
         try

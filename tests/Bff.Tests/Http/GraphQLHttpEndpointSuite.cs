@@ -1,3 +1,4 @@
+using Bff.Documents;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;

@@ -1,3 +1,4 @@
+using Bff.Operations;
 using System.Text;
 using Bff.Http;
 using GraphQL.SystemTextJson;

@@ -1,3 +1,4 @@
+using Bff.Operations;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;

@@ -1,3 +1,4 @@
+using Bff.Documents;
 using System.Text.Json.Nodes;
 using Bff.Hosting;
 using Bff.Http;

@@ -1,3 +1,4 @@
+using Bff.Limits;
 using Microsoft.Extensions.DependencyInjection;
 using Bff.RateLimiting;
 using System.Net;
@@ -84,7 +85,7 @@ public sealed class RateLimitTests(DemoServicesFixture demo, RedisServer redis)
         Assert.Equal("requests", (string?)refused.Body["errors"]![0]!["extensions"]!["policy"]);
         Assert.Equal("no-store", refused.Header("Cache-Control"));
         Assert.Null(refused.Body["data"]);
-        var key = $"{{{settings["Bff:Redis:KeyPrefix"]}rl:requests:ip:127.0.0.1}}";
+        var key = $"{{{settings["Bff:Redis:KeyPrefix"]}rl:ip:127.0.0.1}}:requests";
         Assert.InRange(long.Parse((await redis.CommandAsync($"PTTL {key}")).TrimStart(':'), System.Globalization.CultureInfo.InvariantCulture), 50_000, 61_000);
     }
 
@@ -117,6 +118,41 @@ public sealed class RateLimitTests(DemoServicesFixture demo, RedisServer redis)
         Assert.Equal(400, tooExpensive.Status);
         Assert.Equal("RATE_LIMITED", tooExpensive.Code);
         Assert.Equal(2, demo.ProfilesLog.Count("GET /profiles/{id}"));
+    }
+
+    [Fact]
+    public async Task All_policies_cost_one_redis_round_trip_and_a_refusal_charges_none()
+    {
+        // Requests: 3 per hour. Cost: one profile query plus two cheap ones. The refused profile queries must not use up
+        // the request budget (all or nothing), and every request is one script call for both policies.
+        const string Profile = "{ profile(id: \"p1\") { id name } }";
+        var cost = HostClient.For<Bff.MobileBff.Program>(demo).Services.GetRequiredService<IOperationCostCalculator>()
+            .Calculate(GraphQLParser.Parser.Parse(Profile), null, null);
+        using var host = new SharedStateHost<Bff.MobileBff.Program>(Limited(SharedStateSettings.UniquePrefix("rl-once"), permits: 3, window: "01:00:00",
+            ("Bff:RateLimiting:Policies:cost:PermitLimit", (cost + 2).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Bff:RateLimiting:Policies:cost:Window", "01:00:00")));
+        var client = host.Start();
+        await client.QueryAsync(Query, token: TestTokens.For("warm-up")); // loads the script, as another caller
+        var before = await ScriptCallsAsync();
+
+        var statuses = new List<GraphQLResponse>();
+        foreach (var query in new[] { Profile, Profile, Profile, Query, Query })
+        {
+            statuses.Add(await client.QueryAsync(query));
+        }
+
+        Assert.True(cost > 2, $"a bound field costs more than its scalars ({cost})");
+        Assert.Equal([200, 429, 429, 200, 200], statuses.Select(r => r.Status));
+        Assert.Equal("cost", (string?)statuses[1].Body["errors"]![0]!["extensions"]!["policy"]);
+        Assert.Equal(5, await ScriptCallsAsync() - before);
+    }
+
+    // The script calls Redis has served (EVALSHA, or EVAL when the script was not loaded yet).
+    private async Task<long> ScriptCallsAsync()
+    {
+        var info = await redis.BulkAsync("INFO commandstats");
+        return System.Text.RegularExpressions.Regex.Matches(info, @"cmdstat_eval(?:sha)?:calls=(\d+)")
+            .Sum(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

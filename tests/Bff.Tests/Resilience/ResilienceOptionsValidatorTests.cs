@@ -14,7 +14,7 @@ public sealed class ResilienceOptionsValidatorTests(DemoServicesFixture demo)
         var options = new BffOptions();
         options.Sources["profiles"] = new SourceOptions();
 
-        Assert.Empty(ResilienceOptionsValidator.Validate(options, "appsettings.json"));
+        Assert.Empty(ResilienceOptionsValidator.Validate(options.Sources, options.Http.RequestTimeout, "appsettings.json"));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class ResilienceOptionsValidatorTests(DemoServicesFixture demo)
         source.Resilience.MaxConcurrentCalls = 0;
         source.Chaos.FaultRate = -0.5;
 
-        var errors = ResilienceOptionsValidator.Validate(options, "appsettings.json");
+        var errors = ResilienceOptionsValidator.Validate(options.Sources, options.Http.RequestTimeout, "appsettings.json");
 
         Assert.Equal(
             [

@@ -271,8 +271,8 @@ public sealed class BffSchemaBuilderTests : IDisposable
             options.Sources["feed"] = new SourceOptions { Kind = SourceKind.Grpc, Contract = _proto, BaseAddress = new Uri("http://127.0.0.1:1") };
         }
 
-        var contracts = ContractSet.Load(options, TestProtocols.All, AppContext.BaseDirectory, "appsettings.json");
+        var contracts = ContractSet.Load(options.Sources, TestProtocols.All, AppContext.BaseDirectory, "appsettings.json");
         var dispatcher = new DownstreamDispatcher(new Dictionary<string, IDownstreamConnector>(), TimeProvider.System);
-        return BffSchemaBuilder.Build(options, AppContext.BaseDirectory, contracts, TestProtocols.All, dispatcher, resolvers);
+        return BffSchemaBuilder.Build(options.Schema, options.Sources, AppContext.BaseDirectory, contracts, TestProtocols.All, dispatcher, resolvers);
     }
 }

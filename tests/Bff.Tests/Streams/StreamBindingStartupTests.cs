@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Bff.Hosting;
 using Bff.Resilience;
 using Bff.Stitching;
 using Bff.Tests.Fixtures;
@@ -92,14 +91,14 @@ public sealed partial class StreamBindingStartupTests
     [Fact]
     public void Resubscribe_settings_out_of_range_name_their_key()
     {
-        var options = new BffOptions();
+        var sources = new Dictionary<string, SourceOptions>();
         var source = new SourceOptions { Kind = Bff.Stitching.Bindings.SourceKind.Grpc };
         source.Streams.Resubscribe.MaxAttempts = -1;
         source.Streams.Resubscribe.BaseDelay = TimeSpan.FromSeconds(10);
         source.Streams.Resubscribe.MaxDelay = TimeSpan.FromSeconds(1);
-        options.Sources["proposals"] = source;
+        sources["proposals"] = source;
 
-        var errors = ResilienceOptionsValidator.Validate(options, "appsettings.json");
+        var errors = ResilienceOptionsValidator.Validate(sources, TimeSpan.FromSeconds(15), "appsettings.json");
 
         Assert.Contains("appsettings.json: Bff:Sources:proposals:Streams:Resubscribe:MaxAttempts: must be between 0 (off) and 100 (is -1).", errors);
         Assert.Contains("appsettings.json: Bff:Sources:proposals:Streams:Resubscribe:MaxDelay: must be at least Resubscribe:BaseDelay and at most 1 day (is 00:00:01).", errors);

@@ -1,4 +1,3 @@
-using Bff.Hosting;
 using Bff.Stitching.Bindings;
 using Bff.Stitching.Contracts;
 using Bff.Stitching.Execution;
@@ -15,7 +14,8 @@ namespace Bff.Stitching.Composition;
 public static class BffSchemaBuilder
 {
     /// <summary>Builds the schema, or throws <see cref="BffConfigurationException"/> listing every problem.</summary>
-    /// <param name="options">The host's options.</param>
+    /// <param name="schemaFile">The SDL file (<c>Bff:Schema</c>), relative to <paramref name="baseDirectory"/>.</param>
+    /// <param name="sources">The configured sources (<c>Bff:Sources</c>).</param>
     /// <param name="baseDirectory">Where the SDL and contracts are read from.</param>
     /// <param name="contracts">The sources' contracts.</param>
     /// <param name="protocols">The protocols the sources speak.</param>
@@ -23,7 +23,8 @@ public static class BffSchemaBuilder
     /// <param name="resolvers">C# resolvers added with <c>AddResolver</c>, by coordinate.</param>
     /// <param name="authorizer">Checks <c>@authorize</c>; without it, a schema that uses <c>@authorize</c> is refused.</param>
     public static BffSchema Build(
-        BffOptions options,
+        string schemaFile,
+        IReadOnlyDictionary<string, SourceOptions> sources,
         string baseDirectory,
         ContractSet contracts,
         DownstreamProtocols protocols,
@@ -33,11 +34,10 @@ public static class BffSchemaBuilder
     {
         resolvers ??= new Dictionary<string, IFieldResolver>();
         var used = new HashSet<string>(StringComparer.Ordinal);
-        var errors = new List<string>(BffOptionsValidator.Validate(options));
-        errors.AddRange(contracts.Errors);
+        var errors = new List<string>(contracts.Errors);
         ArgumentNullException.ThrowIfNull(protocols);
         var directives = BindingDirectives.NamesWith(protocols);
-        var (sdl, schema) = Parse(options, baseDirectory, protocols, directives, errors);
+        var (sdl, schema) = Parse(schemaFile, baseDirectory, protocols, directives, errors);
         var bindings = new List<FieldBinding>();
         foreach (var type in schema.AllTypes.OfType<IObjectGraphType>().Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal)))
         {
@@ -61,10 +61,10 @@ public static class BffSchemaBuilder
                 }
                 else if (binding is not null)
                 {
-                    BindingChecker.Check(binding, field, type, schema, options, contracts, protocols, fieldErrors);
+                    BindingChecker.Check(binding, field, type, schema, sources, contracts, protocols, fieldErrors);
                     StreamBindingChecker.Check(binding, field, type, schema, "@" + protocols.For(binding).Directive, fieldErrors);
                     bindings.Add(binding);
-                    Bind(field, binding, type == schema.Subscription, options, dispatcher);
+                    Bind(field, binding, type == schema.Subscription, sources, dispatcher);
                 }
                 else if (type == schema.Subscription)
                 {
@@ -96,9 +96,9 @@ public static class BffSchemaBuilder
     }
 
     // A Subscription field streams its events; a streamed list field collects them; any other bound field makes one call.
-    private static void Bind(FieldType field, FieldBinding binding, bool subscription, BffOptions options, DownstreamDispatcher dispatcher)
+    private static void Bind(FieldType field, FieldBinding binding, bool subscription, IReadOnlyDictionary<string, SourceOptions> sources, DownstreamDispatcher dispatcher)
     {
-        var source = options.Sources.GetValueOrDefault(binding.Source) ?? new SourceOptions();
+        var source = sources.GetValueOrDefault(binding.Source) ?? new SourceOptions();
         if (subscription)
         {
             field.StreamResolver = new SubscriptionStreamResolver(binding, field, dispatcher, source.Streams.Resubscribe);
@@ -113,9 +113,9 @@ public static class BffSchemaBuilder
     }
 
     /// <summary>Loads and initializes the SDL; a problem with it is thrown together with the problems already found.</summary>
-    private static (SdlFile Sdl, Schema Schema) Parse(BffOptions options, string baseDirectory, DownstreamProtocols protocols, IReadOnlySet<string> directives, List<string> errors)
+    private static (SdlFile Sdl, Schema Schema) Parse(string schemaFile, string baseDirectory, DownstreamProtocols protocols, IReadOnlySet<string> directives, List<string> errors)
     {
-        if (string.IsNullOrWhiteSpace(options.Schema))
+        if (string.IsNullOrWhiteSpace(schemaFile))
         {
             throw new BffConfigurationException([.. errors, "appsettings.json: Bff:Schema: the SDL file of the host is required (e.g. schemas/web.graphql)."]);
         }
@@ -123,7 +123,7 @@ public static class BffSchemaBuilder
         SdlFile sdl;
         try
         {
-            sdl = SdlFile.Load(options.Schema, Path.Combine(baseDirectory, options.Schema));
+            sdl = SdlFile.Load(schemaFile, Path.Combine(baseDirectory, schemaFile));
         }
         catch (BffConfigurationException ex)
         {

@@ -1,4 +1,3 @@
-using Bff.Hosting;
 using Bff.Stitching.Bindings;
 using Bff.Stitching.Contracts;
 using GraphQL.Types;
@@ -12,13 +11,13 @@ namespace Bff.Stitching.Composition;
 internal static class BindingChecker
 {
     public static void Check(
-        FieldBinding binding, FieldType field, IObjectGraphType type, ISchema schema, BffOptions options, ContractSet contracts, DownstreamProtocols protocols, List<string> errors)
+        FieldBinding binding, FieldType field, IObjectGraphType type, ISchema schema, IReadOnlyDictionary<string, SourceOptions> sources, ContractSet contracts, DownstreamProtocols protocols, List<string> errors)
     {
         var protocol = protocols.For(binding);
         var directive = "@" + protocol.Directive;
-        if (!options.Sources.TryGetValue(binding.Source, out var source))
+        if (!sources.TryGetValue(binding.Source, out var source))
         {
-            errors.Add($"{directive} source '{binding.Source}' is not configured (configured sources: {string.Join(", ", options.Sources.Keys.Order())}).");
+            errors.Add($"{directive} source '{binding.Source}' is not configured (configured sources: {string.Join(", ", sources.Keys.Order())}).");
             return;
         }
 

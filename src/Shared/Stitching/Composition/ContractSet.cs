@@ -1,4 +1,3 @@
-using Bff.Hosting;
 using Bff.Stitching.Bindings;
 using Bff.Stitching.Contracts;
 
@@ -25,13 +24,13 @@ public sealed class ContractSet
         return Sources.TryGetValue(binding.Source, out var contract) && _kinds[binding.Source] == binding.Kind ? contract : null;
     }
 
-    /// <summary>Loads the contract of every source in <paramref name="options"/> with its protocol; never throws for bad input.</summary>
-    public static ContractSet Load(BffOptions options, DownstreamProtocols protocols, string baseDirectory, string configurationFile)
+    /// <summary>Loads the contract of every source in <paramref name="sources"/> with its protocol; never throws for bad input.</summary>
+    public static ContractSet Load(IReadOnlyDictionary<string, SourceOptions> sources, DownstreamProtocols protocols, string baseDirectory, string configurationFile)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(protocols);
         var set = new ContractSet();
-        foreach (var (name, source) in options.Sources)
+        foreach (var (name, source) in sources)
         {
             var where = $"{configurationFile}: Bff:Sources:{name}";
             if (source.Addresses.Count == 0 && (source.BaseAddress is null || !source.BaseAddress.IsAbsoluteUri))

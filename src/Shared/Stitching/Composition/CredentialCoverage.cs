@@ -1,4 +1,3 @@
-using Bff.Hosting;
 using Bff.Stitching.Contracts;
 
 namespace Bff.Stitching.Composition;
@@ -12,13 +11,13 @@ internal static class CredentialCoverage
 {
     /// <summary>Gets each unmet requirement once per source and operation, e.g. <c>X-Api-Key</c> or <c>Authorization or X-Api-Key</c>.</summary>
     public static IEnumerable<(string Source, string Operation, string Requirement)> Unmet(
-        BffSchema schema, BffOptions options, ContractSet contracts, SourceCredentials credentials)
+        BffSchema schema, IReadOnlyDictionary<string, SourceOptions> sources, ContractSet contracts, SourceCredentials credentials)
     {
         var seen = new HashSet<(string, string)>();
         foreach (var binding in schema.Bindings)
         {
             if (binding.ContractOperation is not { } name || !seen.Add((binding.Source, name))
-                || !contracts.Sources.TryGetValue(binding.Source, out var contract) || !options.Sources.TryGetValue(binding.Source, out var source)
+                || !contracts.Sources.TryGetValue(binding.Source, out var contract) || !sources.TryGetValue(binding.Source, out var source)
                 || contract.RequiredHeaders(name) is not { Count: > 0 } alternatives)
             {
                 continue;

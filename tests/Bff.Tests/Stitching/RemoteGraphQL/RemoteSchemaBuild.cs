@@ -21,9 +21,9 @@ internal static class RemoteSchemaBuild
         {
             var options = new BffOptions { Schema = file };
             options.Sources["reviews"] = new SourceOptions { Kind = SourceKind.GraphQL, Contract = Contract, BaseAddress = new Uri("http://127.0.0.1:1/graphql") };
-            var contracts = ContractSet.Load(options, TestProtocols.All, AppContext.BaseDirectory, "appsettings.json");
+            var contracts = ContractSet.Load(options.Sources, TestProtocols.All, AppContext.BaseDirectory, "appsettings.json");
             var dispatcher = new DownstreamDispatcher(new Dictionary<string, IDownstreamConnector>(), TimeProvider.System);
-            return BffSchemaBuilder.Build(options, AppContext.BaseDirectory, contracts, TestProtocols.All, dispatcher);
+            return BffSchemaBuilder.Build(options.Schema, options.Sources, AppContext.BaseDirectory, contracts, TestProtocols.All, dispatcher);
         }
         finally
         {

@@ -50,7 +50,7 @@ public sealed class ReviewsContractTests
             Kind = SourceKind.GraphQL, Contract = "introspection", BaseAddress = new Uri("http://127.0.0.1:9/graphql"), ContractWait = TimeSpan.FromSeconds(1),
         };
 
-        var contracts = ContractSet.Load(options, TestProtocols.All, AppContext.BaseDirectory, "appsettings.json");
+        var contracts = ContractSet.Load(options.Sources, TestProtocols.All, AppContext.BaseDirectory, "appsettings.json");
 
         var error = Assert.Single(contracts.Errors);
         Assert.StartsWith("appsettings.json: Bff:Sources:reviews:Contract: could not read the schema of http://127.0.0.1:9/graphql by introspection within 1 s (", error);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using GraphQLParser.AST;
 
-namespace Bff.Http;
+namespace Bff.Documents;
 
 /// <summary>
 /// Parsed documents that passed validation, keyed by query text, so a repeated query is neither parsed nor

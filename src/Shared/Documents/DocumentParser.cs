@@ -1,17 +1,11 @@
-using Bff.Hosting;
+using Bff.Operations;
 using Bff.Limits;
 using Bff.Observability;
 using GraphQL.Execution;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 
-namespace Bff.Http;
-
-/// <summary>The document of one operation's query, or the error that refuses it.</summary>
-/// <param name="Document">The parsed document, or <see langword="null"/> when refused.</param>
-/// <param name="FromCache">Whether the document came from the <see cref="DocumentCache"/> (already validated).</param>
-/// <param name="Error">Why the query has no document (<c>MAX_TOKENS_EXCEEDED</c>, <c>GRAPHQL_PARSE_FAILED</c>, <c>MAX_SELECTIONS_EXCEEDED</c>).</param>
-public sealed record ParsedDocument(GraphQLDocument? Document, bool FromCache, BffError? Error);
+namespace Bff.Documents;
 
 /// <summary>
 /// Turns an operation's query into its document once per operation, for whoever asks first (a cost rate-limit policy or
@@ -27,11 +21,11 @@ public sealed class DocumentParser
     private readonly GraphQLDocumentBuilder _builder = new() { MaxDepth = 128 };
 
     /// <summary>Creates the parser.</summary>
-    public DocumentParser(DocumentCache cache, BffOptions options)
+    public DocumentParser(DocumentCache cache, LimitOptions options)
     {
         _cache = cache;
-        _maxTokens = options.Limits.MaxTokens;
-        _maxSelections = options.Limits.MaxSelections;
+        _maxTokens = options.MaxTokens;
+        _maxSelections = options.MaxSelections;
     }
 
     /// <summary>Gets the document of the operation's current query; a second call for the same query returns the first result.</summary>

@@ -1,6 +1,6 @@
 using GraphQLParser.AST;
 
-namespace Bff.RateLimiting;
+namespace Bff.Limits;
 
 /// <summary>Computes what an operation costs, for cost-based rate-limit policies. Replace the registration to plug in a richer model.</summary>
 public interface IOperationCostCalculator

@@ -3,7 +3,7 @@ using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
 
-namespace Bff.Http;
+namespace Bff.Operations;
 
 /// <summary>One GraphQL operation of an HTTP request (a batch has several), as the operation filters see it.</summary>
 public sealed class GraphQLOperationContext
@@ -33,7 +33,7 @@ public sealed class GraphQLOperationContext
     /// <summary>Gets the per-operation state shared with resolvers.</summary>
     public BffRequestContext RequestContext { get; }
 
-    /// <summary>Gets or sets the document <see cref="DocumentParser"/> made of <see cref="Request"/>'s query, so it is parsed once.</summary>
+    /// <summary>Gets or sets the document the document parser made of <see cref="Request"/>'s query, so it is parsed once.</summary>
     internal (string Query, ParsedDocument Result)? Parsed { get; set; }
 }
 

@@ -1,6 +1,6 @@
 using GraphQL;
 
-namespace Bff.Http;
+namespace Bff.Operations;
 
 /// <summary>Builds the answers operation filters give instead of executing an operation.</summary>
 public static class GraphQLOperationOutcomes

@@ -1,4 +1,4 @@
-namespace Bff.Hosting;
+namespace Bff.Observability;
 
 /// <summary>What a BFF reports about its own work in responses.</summary>
 public sealed class DiagnosticsOptions

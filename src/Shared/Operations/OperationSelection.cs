@@ -1,6 +1,6 @@
 using GraphQLParser.AST;
 
-namespace Bff.Http;
+namespace Bff.Operations;
 
 /// <summary>Which operation of a document a request runs, by the GraphQL rules: the named one, else the only one.</summary>
 internal static class OperationSelection
