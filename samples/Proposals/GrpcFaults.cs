@@ -10,6 +10,7 @@ public sealed class GrpcFaults
 {
     private long _delayTicks;
     private int _failWithStatus = -1;
+    private StreamBreak _streams = new();
 
     /// <summary>How long each call waits before it is handled.</summary>
     /// <value><see cref="TimeSpan.Zero"/>: no delay.</value>
@@ -35,10 +36,41 @@ public sealed class GrpcFaults
         }
     }
 
+    /// <summary>
+    /// Gets the signal that ends the server streams open now with an error (see <see cref="BreakStreams"/>); streams
+    /// opened after a break get a fresh one.
+    /// </summary>
+    public StreamBreak Streams => Volatile.Read(ref _streams);
+
+    /// <summary>Ends every server stream open now with <paramref name="code"/>, as a crash of the service would.</summary>
+    public void BreakStreams(StatusCode code)
+    {
+        var broken = Interlocked.Exchange(ref _streams, new StreamBreak());
+        broken.Break(code);
+    }
+
     /// <summary>Turns every fault off.</summary>
     public void Reset()
     {
         Delay = TimeSpan.Zero;
         FailWithStatus = null;
+    }
+}
+
+/// <summary>One <see cref="GrpcFaults.BreakStreams"/> signal: cancelled when the streams listening to it must fail.</summary>
+public sealed class StreamBreak
+{
+    private readonly CancellationTokenSource _broken = new();
+
+    /// <summary>Gets the token cancelled at the break.</summary>
+    public CancellationToken Token => _broken.Token;
+
+    /// <summary>Gets the status the streams end with.</summary>
+    public StatusCode Code { get; private set; } = StatusCode.Unavailable;
+
+    internal void Break(StatusCode code)
+    {
+        Code = code;
+        _broken.Cancel();
     }
 }

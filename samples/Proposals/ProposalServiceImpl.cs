@@ -4,7 +4,7 @@ using Grpc.Core;
 namespace Bff.Samples.Proposals;
 
 /// <summary>The RPCs of <c>marketplace.proposals.v1.ProposalService</c>.</summary>
-internal sealed class ProposalServiceImpl(ProposalStore store) : ProposalService.ProposalServiceBase
+internal sealed class ProposalServiceImpl(ProposalStore store, ProposalFeed feed, StreamLog streams, GrpcFaults faults) : ProposalService.ProposalServiceBase
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -67,8 +67,81 @@ internal sealed class ProposalServiceImpl(ProposalStore store) : ProposalService
             throw Invalid(string.Join("; ", errors));
         }
 
-        return Task.FromResult(store.TryAdd(request) ?? throw new RpcException(new Status(
-            StatusCode.AlreadyExists, $"Freelancer '{request.FreelancerId}' already has a proposal for job '{request.JobId}'.")));
+        var proposal = store.TryAdd(request) ?? throw new RpcException(new Status(
+            StatusCode.AlreadyExists, $"Freelancer '{request.FreelancerId}' already has a proposal for job '{request.JobId}'."));
+        feed.Publish(proposal, store.Where(p => p.JobId == proposal.JobId).Count);
+        return Task.FromResult(proposal);
+    }
+
+    public override Task WatchProposals(WatchProposalsRequest request, IServerStreamWriter<ProposalEvent> responseStream, ServerCallContext context)
+    {
+        if (ProposalValidation.CheckJobId(request.JobId) is { } problem)
+        {
+            throw Invalid(problem);
+        }
+
+        return StreamAsync(nameof(WatchProposals), context, async (opened, token) =>
+        {
+            using var watcher = feed.Watch(request.JobId);
+            opened();
+
+            // Headers now: the caller knows the watch is open (and registered) before the first proposal arrives.
+            await context.WriteResponseHeadersAsync([]);
+            await foreach (var item in watcher.Events.ReadAllAsync(token))
+            {
+                await responseStream.WriteAsync(item, token);
+            }
+        });
+    }
+
+    public override Task StreamProposals(StreamProposalsRequest request, IServerStreamWriter<Proposal> responseStream, ServerCallContext context)
+    {
+        var jobId = request.JobId;
+        var proposals = store.Where(p => jobId.Length == 0 || p.JobId == jobId);
+        return StreamAsync(nameof(StreamProposals), context, async (opened, token) =>
+        {
+            opened();
+            for (var i = proposals.Count - 1; i >= 0; i--)
+            {
+                await responseStream.WriteAsync(proposals[i], token);
+            }
+        });
+    }
+
+    // Records how each stream ends, and ends it early on a fault injected with GrpcFaults.BreakStreams.
+    private async Task StreamAsync(string method, ServerCallContext context, Func<Action, CancellationToken, Task> write)
+    {
+        var broken = faults.Streams;
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, broken.Token);
+        var opened = false;
+        try
+        {
+            await write(() => { opened = true; streams.Record(method, "opened"); }, both.Token);
+            streams.Record(method, "completed");
+        }
+        catch (Exception) when (context.CancellationToken.IsCancellationRequested)
+        {
+            Ended(method, opened, "cancelled");
+            throw;
+        }
+        catch (OperationCanceledException) when (broken.Token.IsCancellationRequested)
+        {
+            Ended(method, opened, "failed");
+            throw new RpcException(new Status(broken.Code, "The stream was broken by an injected fault."));
+        }
+        catch (Exception)
+        {
+            Ended(method, opened, "failed");
+            throw;
+        }
+    }
+
+    private void Ended(string method, bool opened, string outcome)
+    {
+        if (opened)
+        {
+            streams.Record(method, outcome);
+        }
     }
 
     /// <summary>

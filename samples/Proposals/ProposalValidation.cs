@@ -10,9 +10,9 @@ internal static partial class ProposalValidation
     public static List<string> Validate(SubmitProposalRequest request)
     {
         var errors = new List<string>();
-        if (!JobId().IsMatch(request.JobId))
+        if (CheckJobId(request.JobId) is { } jobId)
         {
-            errors.Add("job_id must be a job id such as 'j12'");
+            errors.Add(jobId);
         }
 
         if (!ProfileId().IsMatch(request.FreelancerId))
@@ -41,6 +41,9 @@ internal static partial class ProposalValidation
 
         return errors;
     }
+
+    /// <summary>The problem with <paramref name="jobId"/>, or <see langword="null"/> when it is a job id.</summary>
+    public static string? CheckJobId(string jobId) => JobId().IsMatch(jobId) ? null : "job_id must be a job id such as 'j12'";
 
     [GeneratedRegex("^j[1-9][0-9]{0,8}$")]
     private static partial Regex JobId();

@@ -26,17 +26,21 @@ public static class ProposalsService
     /// <summary>Fault hooks of every instance created with <see cref="Create(string)"/>; off by default.</summary>
     public static GrpcFaults Faults { get; } = new();
 
+    /// <summary>How the server streams of every instance created with <see cref="Create(string)"/> ended.</summary>
+    public static StreamLog Streams { get; } = new();
+
     /// <summary>Creates the service with the shared <see cref="Requests"/> and <see cref="Faults"/>.</summary>
     /// <param name="url">Where to listen, e.g. <c>http://127.0.0.1:0</c> for a free port.</param>
     /// <returns>The application, not started: call <c>StartAsync</c> or <c>RunAsync</c>.</returns>
-    public static WebApplication Create(string url) => Create(url, Requests, Faults);
+    public static WebApplication Create(string url) => Create(url, Requests, Faults, Streams);
 
     /// <summary>Creates the service with its own request log and fault hooks, for isolated tests.</summary>
     /// <param name="url">Where to listen, e.g. <c>http://127.0.0.1:0</c> for a free port.</param>
     /// <param name="requests">Where this instance records calls.</param>
     /// <param name="faults">The fault hooks this instance applies.</param>
+    /// <param name="streams">Where this instance records how its server streams end (none: not recorded).</param>
     /// <returns>The application, not started. Each instance has its own store of submitted proposals.</returns>
-    public static WebApplication Create(string url, RequestLog requests, GrpcFaults faults)
+    public static WebApplication Create(string url, RequestLog requests, GrpcFaults faults, StreamLog? streams = null)
     {
         var builder = SampleHost.CreateBuilder(url, typeof(ProposalsService).Assembly.GetName().Name!);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -44,6 +48,8 @@ public static class ProposalsService
         builder.Services.AddSingleton(requests);
         builder.Services.AddSingleton(faults);
         builder.Services.AddSingleton<ProposalStore>();
+        builder.Services.AddSingleton<ProposalFeed>();
+        builder.Services.AddSingleton(streams ?? new StreamLog());
         builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<RecordingInterceptor>());
 
         // Server reflection: a gateway source with `Contract: reflection` reads this service's contract from here.

@@ -10,6 +10,19 @@ internal sealed class RecordingInterceptor(RequestLog log, GrpcFaults faults) : 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
+        await RecordAndApplyFaultsAsync(context);
+        return await continuation(request, context);
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        await RecordAndApplyFaultsAsync(context);
+        await continuation(request, responseStream, context);
+    }
+
+    private async Task RecordAndApplyFaultsAsync(ServerCallContext context)
+    {
         var headers = context.RequestHeaders;
         log.Record(new RecordedRequest(
             context.Method.TrimStart('/'),
@@ -37,7 +50,5 @@ internal sealed class RecordingInterceptor(RequestLog log, GrpcFaults faults) : 
         {
             throw new RpcException(new Status(code, "Fault injected by the demo service."));
         }
-
-        return await continuation(request, context);
     }
 }

@@ -4,7 +4,8 @@ namespace Bff.Auth;
 
 /// <summary>
 /// Applies <c>@authorize</c> at schema build time: a field is guarded by its own rule, its declaring type's rule and
-/// the rule of the object type it returns (so the call that would fetch a protected type is never made).
+/// the rule of the object type it returns (so the call that would fetch a protected type is never made). A
+/// <c>Subscription</c> field is checked when it subscribes (and again for each event, as any field is).
 /// </summary>
 internal static class AuthorizationWiring
 {
@@ -42,6 +43,7 @@ internal static class AuthorizationWiring
                     field.Resolver = new AuthorizingFieldResolver(rules, inner, authorizer);
                 }
 
+                // A subscription is refused when it subscribes, before its stream is opened.
                 if (authorizer is not null && field.StreamResolver is { } stream)
                 {
                     field.StreamResolver = new AuthorizingStreamResolver(rules, stream, authorizer);

@@ -88,7 +88,8 @@ public static class BffHostApplicationBuilderExtensions
         services.AddServiceDiscoveryCore();
         services.AddConfigurationServiceEndpointProvider(discovery => discovery.SectionName = BffOptions.SectionName + ":Sources");
         services.AddSingleton(sp => new DownstreamDispatcher(
-            CreateConnectors(sp, options, contracts, protocols), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IDownstreamCallFilter>()));
+            CreateConnectors(sp, options, contracts, protocols), sp.GetRequiredService<TimeProvider>(), sp.GetServices<IDownstreamCallFilter>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("Bff.Stitching.Streams")));
         var configuration = builder.Configuration as IConfigurationRoot;
         services.AddSingleton(sp =>
         {

@@ -66,6 +66,10 @@ public static class ResilienceOptionsValidator
             Check(chaos.LatencyRate is >= 0 and <= 1, "Chaos:LatencyRate", $"must be between 0 and 1 (is {Show(chaos.LatencyRate)})");
             Check(chaos.OutcomeRate is >= 0 and <= 1, "Chaos:OutcomeRate", $"must be between 0 and 1 (is {Show(chaos.OutcomeRate)})");
             Check(chaos.Latency >= TimeSpan.Zero && chaos.Latency <= MaxDuration, "Chaos:Latency", $"must be between 0 and 1 day (is {Show(chaos.Latency)})");
+            var resubscribe = source.Streams.Resubscribe;
+            Check(resubscribe.MaxAttempts is >= 0 and <= 100, "Streams:Resubscribe:MaxAttempts", $"must be between 0 (off) and 100 (is {resubscribe.MaxAttempts})");
+            Check(resubscribe.BaseDelay >= MinTimeout && resubscribe.BaseDelay <= MaxDuration, "Streams:Resubscribe:BaseDelay", $"must be between 10 ms and 1 day (is {Show(resubscribe.BaseDelay)})");
+            Check(resubscribe.MaxDelay >= resubscribe.BaseDelay && resubscribe.MaxDelay <= MaxDuration, "Streams:Resubscribe:MaxDelay", $"must be at least Resubscribe:BaseDelay and at most 1 day (is {Show(resubscribe.MaxDelay)})");
             Check(!string.IsNullOrWhiteSpace(chaos.OutcomeStatus), "Chaos:OutcomeStatus", "must be an HTTP status (503) or a gRPC status name (Unavailable)");
         }
 

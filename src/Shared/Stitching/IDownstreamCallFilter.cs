@@ -15,6 +15,13 @@ namespace Bff.Stitching;
 /// </param>
 public sealed record DownstreamCall(FieldBinding Binding, BindingScope Scope, BffRequestContext Request, int BatchSize, string Kind, DateTimeOffset? Deadline = null)
 {
+    /// <summary>
+    /// Gets the lifetime of the stream this call opens, or <see langword="null"/> for a call with one answer. Set, the
+    /// connector opens a stream (<see cref="IStreamingConnector"/>) and answers with <see cref="DownstreamResponse.Stream"/>;
+    /// the filters' deadlines then bound the opening only, and cancelling this token ends the stream.
+    /// </summary>
+    public CancellationToken? StreamLifetime { get; init; }
+
     /// <summary>Gets the time left until <see cref="Deadline"/> (at least 1 ms), or <see langword="null"/> when there is none.</summary>
     public TimeSpan? TimeLeft(TimeProvider time)
     {

@@ -8,7 +8,11 @@ namespace Bff.Stitching;
 /// <param name="Status">The protocol status received (HTTP status code or gRPC status).</param>
 /// <param name="Outcome">How the call was answered when not by the downstream itself (e.g. <c>cache_hit</c>); reported in diagnostics.</param>
 /// <param name="Attempts">How many attempts the answer took (more than 1 after retries, 0 when no call was made).</param>
-public sealed record DownstreamResponse(JsonNode? Body, string Operation, string? Status, string? Outcome = null, int Attempts = 1);
+public sealed record DownstreamResponse(JsonNode? Body, string Operation, string? Status, string? Outcome = null, int Attempts = 1)
+{
+    /// <summary>Gets the opened stream when the call opened one (<see cref="DownstreamCall.StreamLifetime"/>); its owner disposes it.</summary>
+    public IDownstreamStream? Stream { get; init; }
+}
 
 /// <summary>
 /// Makes the downstream call a binding describes, for one protocol. Failures are thrown as <see cref="BffError"/>

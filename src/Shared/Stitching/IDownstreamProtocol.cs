@@ -49,6 +49,13 @@ public interface IDownstreamProtocol
     /// <summary>Gets whether a call of <paramref name="binding"/> may be sent again after a failure (safe or idempotent).</summary>
     bool IsIdempotent(FieldBinding binding, ISourceContract? contract);
 
+    /// <summary>
+    /// Gets whether the call of <paramref name="binding"/> answers with a stream of messages (it then backs a
+    /// <c>Subscription</c> field, or a list field with <c>take</c>); the protocol's connector is then an
+    /// <see cref="IStreamingConnector"/>.
+    /// </summary>
+    bool IsStream(FieldBinding binding, ISourceContract contract) => false;
+
     /// <summary>Configures the named <see cref="HttpClient"/> of a source of this kind (<see cref="DownstreamHttpClients.Name"/>).</summary>
     void ConfigureHttpClient(Microsoft.Extensions.DependencyInjection.IHttpClientBuilder client);
 

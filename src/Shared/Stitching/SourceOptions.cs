@@ -74,6 +74,9 @@ public sealed class SourceOptions
     /// <summary>Gets the resilience policy of the source: attempt timeout, retries, circuit breaker, concurrency limit.</summary>
     public ResilienceOptions Resilience { get; } = new();
 
+    /// <summary>Gets how the source's streams behave once open (server-streaming gRPC methods): resubscribing after a failure.</summary>
+    public StreamOptions Streams { get; } = new();
+
     /// <summary>Gets the fault injection settings of the source (tests and drills only).</summary>
     public ChaosOptions Chaos { get; } = new();
 

@@ -19,6 +19,9 @@ public sealed class DemoServicesFixture : IAsyncLifetime
     public HttpFaults ProfilesFaults { get; } = new();
     public HttpFaults JobsFaults { get; } = new();
     public GrpcFaults ProposalsFaults { get; } = new();
+
+    /// <summary>How the proposals service's server streams (WatchProposals, StreamProposals) ended: cancelled by the caller, failed, completed.</summary>
+    public StreamLog ProposalsStreams { get; } = new();
     public RequestLog ReviewsLog { get; } = new();
     public HttpFaults ReviewsFaults { get; } = new();
     public FieldFaults ReviewsFieldFaults { get; } = new();
@@ -77,7 +80,7 @@ public sealed class DemoServicesFixture : IAsyncLifetime
     {
         ProfilesUrl = await StartAsync(ProfilesService.Create("http://127.0.0.1:0", ProfilesLog, ProfilesFaults));
         JobsUrl = await StartAsync(JobsService.Create("http://127.0.0.1:0", JobsLog, JobsFaults));
-        ProposalsUrl = await StartAsync(ProposalsService.Create("http://127.0.0.1:0", ProposalsLog, ProposalsFaults));
+        ProposalsUrl = await StartAsync(ProposalsService.Create("http://127.0.0.1:0", ProposalsLog, ProposalsFaults, ProposalsStreams));
         ReviewsUrl = new Uri(await StartAsync(ReviewsService.Create("http://127.0.0.1:0", ReviewsLog, ReviewsFaults, ReviewsFieldFaults, ReviewsOperations)), "graphql");
         IdentityUrl = await StartAsync(IdentityService.Create("http://127.0.0.1:0", Issuer, IdentityLog, IdentityFaults));
         Issuer.Issuer = IdentityUrl.ToString().TrimEnd('/');

@@ -18,7 +18,7 @@ public sealed class TrustedDocumentTests(DemoServicesFixture demo)
     public void Manifest_ids_are_the_SHA_256_of_their_documents_and_cover_every_mobile_screen()
     {
         Assert.All(Manifest, o => Assert.Equal(Sha256Hex.Of((string)o!["body"]!), (string?)o["id"]));
-        Assert.Equal(["Feed", "JobScreen", "ProfileScreen", "ProposalScreen"], Manifest.Select(o => (string)o!["name"]!).Order());
+        Assert.Equal(["Feed", "JobScreen", "ProfileScreen", "ProposalScreen", "ProposalSubmitted"], Manifest.Select(o => (string)o!["name"]!).Order());
     }
 
     [Fact]

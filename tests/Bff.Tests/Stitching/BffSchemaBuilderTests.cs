@@ -81,14 +81,14 @@ public sealed class BffSchemaBuilderTests : IDisposable
             type P { id: ID! }
             """));
 
-        Assert.Contains($"{_file}:2: Query.watch: @grpc method 'feed.v1.Feed/Watch' is server-streaming; server streaming backs Subscription fields, which are not supported yet: bind a unary method", ex.Message);
-        Assert.Contains($"{_file}:3: Query.upload: @grpc method 'feed.v1.Feed/Upload' is client-streaming", ex.Message);
+        Assert.Contains($"{_file}:2: Query.watch: @grpc method 'feed.v1.Feed/Watch' is server-streaming: outside Subscription it backs a list field only with a bound, take: N", ex.Message);
+        Assert.Contains($"{_file}:3: Query.upload: @grpc method 'feed.v1.Feed/Upload' is client-streaming; the gateway calls unary and server-streaming methods only", ex.Message);
         Assert.Contains($"{_file}:4: Query.chat: @grpc method 'feed.v1.Feed/Chat' is bidirectional streaming", ex.Message);
         Assert.DoesNotContain("is not in", ex.Message);
     }
 
     [Fact]
-    public void Subscription_field_is_reported_like_any_binding_problem()
+    public void Unbound_subscription_field_is_reported_like_any_binding_problem()
     {
         var ex = Assert.Throws<BffConfigurationException>(() => Build("""
             type Query { job(id: ID!): Job @rest(source: "jobs", path: "/jobs/{args.id}") }
@@ -99,7 +99,7 @@ public sealed class BffSchemaBuilderTests : IDisposable
             """));
 
         var error = Assert.Single(ex.Errors);
-        Assert.StartsWith($"{_file}:3: Subscription.jobPosted: Subscription fields are not supported yet", error);
+        Assert.StartsWith($"{_file}:3: Subscription.jobPosted: a Subscription field needs a stream: bind it with @grpc to a server-streaming method", error);
         Assert.DoesNotContain("StreamResolver", error);
     }
 

@@ -64,6 +64,18 @@ public abstract class FieldBinding
     /// </summary>
     public bool Idempotent { get; internal set; }
 
+    /// <summary>
+    /// Gets or sets the most messages a list field collects from a streaming call before the stream is cancelled
+    /// (<c>take</c>); <see langword="null"/> when the binding does not collect a stream.
+    /// </summary>
+    public int? Take { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether the call is a stream of messages (a server-streaming gRPC method) rather than one
+    /// answer, decided by its protocol when the binding is checked against its contract.
+    /// </summary>
+    public bool Streams { get; internal set; }
+
     /// <summary>Gets the field's coordinate, <c>Type.field</c>.</summary>
     public string Coordinate => $"{TypeName}.{FieldName}";
 

@@ -48,11 +48,7 @@ public static class BffSchemaBuilder
                 var fieldErrors = new List<string>();
                 var binding = BindingReader.Read(type, field, protocols, fieldErrors);
                 var coordinate = $"{type.Name}.{field.Name}";
-                if (type == schema.Subscription)
-                {
-                    fieldErrors.Add("Subscription fields are not supported yet (server-streaming gRPC methods will back them); make it a Query field bound to a unary method, or remove it");
-                }
-                else if (resolvers.TryGetValue(coordinate, out var custom))
+                if (resolvers.TryGetValue(coordinate, out var custom))
                 {
                     used.Add(coordinate);
                     field.Resolver = custom;
@@ -60,13 +56,21 @@ public static class BffSchemaBuilder
                     {
                         fieldErrors.Add("has a binding and a C# resolver (AddResolver); keep one");
                     }
+                    else if (type == schema.Subscription)
+                    {
+                        fieldErrors.Add("a Subscription field needs a stream, which AddResolver cannot give: bind it with @grpc to a server-streaming method");
+                    }
                 }
                 else if (binding is not null)
                 {
                     BindingChecker.Check(binding, field, type, schema, sources, contracts, protocols, fieldErrors);
+                    StreamBindingChecker.Check(binding, field, type, schema, "@" + protocols.For(binding).Directive, fieldErrors);
                     bindings.Add(binding);
-                    field.Resolver = new BoundFieldResolver(binding, field, dispatcher,
-                        sources.TryGetValue(binding.Source, out var source) ? source.MaxBatchSize : 100);
+                    Bind(field, binding, type == schema.Subscription, sources, dispatcher);
+                }
+                else if (type == schema.Subscription)
+                {
+                    fieldErrors.Add("a Subscription field needs a stream: bind it with @grpc to a server-streaming method (rpc Watch (Request) returns (stream Event))");
                 }
                 else
                 {
@@ -93,6 +97,23 @@ public static class BffSchemaBuilder
         return new BffSchema(schema, bindings, sdl) { HiddenDirectives = directives };
     }
 
+    // A Subscription field streams its events; a streamed list field collects them; any other bound field makes one call.
+    private static void Bind(FieldType field, FieldBinding binding, bool subscription, IReadOnlyDictionary<string, SourceOptions> sources, DownstreamDispatcher dispatcher)
+    {
+        var source = sources.GetValueOrDefault(binding.Source) ?? new SourceOptions();
+        if (subscription)
+        {
+            field.StreamResolver = new SubscriptionStreamResolver(binding, field, dispatcher, source.Streams.Resubscribe);
+            field.Resolver = new SubscriptionEventResolver(binding, field);
+        }
+        else
+        {
+            field.Resolver = binding.Streams
+                ? new StreamListResolver(binding, field, dispatcher, source.Timeout)
+                : new BoundFieldResolver(binding, field, dispatcher, source.MaxBatchSize);
+        }
+    }
+
     /// <summary>Loads and initializes the SDL; a problem with it is thrown together with the problems already found.</summary>
     private static (SdlFile Sdl, Schema Schema) Parse(string schemaFile, string baseDirectory, DownstreamProtocols protocols, IReadOnlySet<string> directives, List<string> errors, string? clientDirectives)
     {
@@ -115,11 +136,11 @@ public static class BffSchemaBuilder
         {
             var schema = Schema.For(sdl.Text + BindingDirectives.SdlWith(protocols) + clientDirectives);
             schema.Filter = new BindingDirectiveFilter(directives);
-            // GraphQL.NET refuses a subscription field without a stream resolver, with no file or line; the field is
-            // reported like any other binding problem instead, so it gets a placeholder that is never called.
+            // GraphQL.NET refuses a subscription field without a stream resolver, with no file or line; a field that cannot
+            // stream is reported like any other binding problem instead, so each gets a placeholder until it is bound.
             foreach (var field in schema.Subscription?.Fields ?? [])
             {
-                field.StreamResolver = new SourceStreamResolver<object>(IObservable<object?> (_) => throw new NotSupportedException("Subscriptions are not supported yet."));
+                field.StreamResolver = new SourceStreamResolver<object>(IObservable<object?> (_) => throw new InvalidOperationException($"{field.Name} is not bound to a stream."));
             }
 
             // Downstream values are JSON: an interface or union tells its object type by the __typename a remote

@@ -57,6 +57,7 @@ internal static class BindingChecker
         {
             protocol.Check(binding, field, contract, errors);
             binding.Idempotent = protocol.IsIdempotent(binding, contract);
+            binding.Streams = protocol.IsStream(binding, contract);
         }
     }
 

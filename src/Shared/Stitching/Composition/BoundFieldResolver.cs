@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bff.Stitching.Batching;
 using Bff.Stitching.Bindings;
@@ -35,16 +34,9 @@ public sealed class BoundFieldResolver : IBoundFieldResolver
     /// <inheritdoc />
     public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
     {
-        foreach (var range in _ranges)
-        {
-            range.Check(context);
-        }
-
         var request = BffRequestContext.From(context);
-        var args = ArgumentsToJson(context);
-        var selection = new FieldSelection(context.FieldAst, context.Document, _field.ResolvedType!, context.Variables);
+        var (scope, args, selection) = BindingScopes.For(context, _field, _ranges);
         ArgumentRange.CheckBelow(selection);
-        var scope = new BindingScope(args, context.Source as JsonNode, context.User, Selection: selection);
         var mergeKey = _dispatcher.MergeKey(_binding);
         if (_binding.BatchKey is null)
         {
@@ -93,35 +85,6 @@ public sealed class BoundFieldResolver : IBoundFieldResolver
             }
         }
 
-        return Convert(node);
-    }
-
-    private object? Convert(JsonNode? node)
-    {
-        try
-        {
-            return OutputConverter.Convert(node, _field.ResolvedType!);
-        }
-        catch (BffError ex) when (ex is not DownstreamFailure && ex.Code == ErrorCodes.DownstreamError)
-        {
-            // Name the source that gave the answer, as a failed call does.
-            throw ResponseSource.Attribute(ex, _binding.Source);
-        }
-    }
-
-    private static JsonObject ArgumentsToJson(IResolveFieldContext context)
-    {
-        var args = new JsonObject();
-        if (context.Arguments is null)
-        {
-            return args;
-        }
-
-        foreach (var (name, value) in context.Arguments)
-        {
-            args[name] = value.Value is null ? null : JsonSerializer.SerializeToNode(value.Value);
-        }
-
-        return args;
+        return ResponseSource.Convert(node, _field.ResolvedType!, _binding.Source);
     }
 }

@@ -51,6 +51,12 @@ internal sealed class ContractChecker
                 continue;
             }
 
+            // A stream collected with take: each message is selected, and the field is the list of them.
+            if (binding.Streams && binding.Take is not null)
+            {
+                selected = ContractShape.ListOf(selected);
+            }
+
             // A response the contract leaves untyped (a Swagger 2.0 two-mode response) may be the list a batch needs.
             if (binding.BatchKey is not null && selected.Kind == ShapeKind.Any && selected.Variants.Count == 0)
             {

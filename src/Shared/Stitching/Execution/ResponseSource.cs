@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
 
@@ -26,6 +27,22 @@ internal static class ResponseSource
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Converts the downstream value <paramref name="node"/> of a field bound to <paramref name="source"/> to its type
+    /// <paramref name="type"/>; a value that does not fit is <paramref name="source"/>'s failure, as a failed call is.
+    /// </summary>
+    public static object? Convert(JsonNode? node, IGraphType type, string source)
+    {
+        try
+        {
+            return OutputConverter.Convert(node, type);
+        }
+        catch (BffError ex) when (ex is not DownstreamFailure && ex.Code == ErrorCodes.DownstreamError)
+        {
+            throw Attribute(ex, source);
+        }
     }
 
     /// <summary>Turns a mismatch into the failure of <paramref name="source"/>'s answer, when the source is known.</summary>

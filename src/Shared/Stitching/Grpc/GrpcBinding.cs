@@ -3,7 +3,7 @@ using Bff.Stitching.Bindings;
 
 namespace Bff.Stitching.Grpc;
 
-/// <summary>A field bound to a gRPC unary call with <c>@grpc</c>.</summary>
+/// <summary>A field bound to a gRPC call (unary or server-streaming) with <c>@grpc</c>.</summary>
 public sealed class GrpcBinding : FieldBinding
 {
     /// <summary>Creates a binding whose members are set by object initializers.</summary>

@@ -16,7 +16,7 @@ namespace Bff.Stitching.Grpc;
 /// Makes gRPC unary calls for <c>@grpc</c> bindings of one source over HTTP/2, encoding and decoding messages from
 /// the source's <c>.proto</c> contract: no generated client code.
 /// </summary>
-public sealed class GrpcConnector : IDownstreamConnector, IDisposable
+public sealed partial class GrpcConnector : IDownstreamConnector, IStreamingConnector, IDisposable
 {
     private readonly string _source;
     private readonly SourceOptions _options;
@@ -72,36 +72,31 @@ public sealed class GrpcConnector : IDownstreamConnector, IDisposable
     public string Kind => "grpc";
 
     /// <inheritdoc />
-    public async Task<DownstreamResponse> SendAsync(DownstreamCall call, CancellationToken cancellationToken)
+    public Task<DownstreamResponse> SendAsync(DownstreamCall call, CancellationToken cancellationToken) =>
+        OnSomeInstanceAsync(() => SendOnceAsync(call, cancellationToken));
+
+    // With several instances, a call refused by one (nothing sent) goes to the next: the balancer has dropped the first.
+    private async Task<T> OnSomeInstanceAsync<T>(Func<Task<T>> attempt)
     {
-        for (var attempt = 1; ; attempt++)
+        for (var tries = 1; ; tries++)
         {
             try
             {
-                return await SendOnceAsync(call, cancellationToken).ConfigureAwait(false);
+                return await attempt().ConfigureAwait(false);
             }
-            catch (DownstreamFailure failure) when (attempt < _tries && failure is { Code: ErrorCodes.DownstreamUnavailable, RequestSent: false })
+            catch (DownstreamFailure failure) when (tries < _tries && failure is { Code: ErrorCodes.DownstreamUnavailable, RequestSent: false })
             {
-                // The instance refused the connection, so nothing was sent: the balancer has dropped it, the next pick is another.
             }
         }
     }
 
     private async Task<DownstreamResponse> SendOnceAsync(DownstreamCall call, CancellationToken cancellationToken)
     {
-        var grpc = (GrpcBinding)call.Binding;
-        var method = (ProtoMethod)_methods[grpc.Method].Descriptor;
-        var message = TemplateEvaluator.Evaluate(grpc.Request, call.Scope) as JsonObject ?? [];
+        var (grpc, method, message, headers) = Prepare(call);
 
         // The server sees the deadline (grpc-timeout) and can stop working on a call nobody waits for any more.
         var budget = call.TimeLeft(_time) ?? _options.Timeout;
         var deadline = (_time.GetUtcNow() + budget).UtcDateTime;
-        Metadata? headers = null;
-        foreach (var (name, value) in OutgoingHeaders.For(_options, _credentials, grpc, call.Request))
-        {
-            (headers ??= []).Add(name.ToLowerInvariant(), value);
-        }
-
         try
         {
             var response = await DynamicGrpcInvoker.InvokeAsync(_invoker, method, message, new CallOptions(headers, deadline, cancellationToken))
@@ -112,41 +107,54 @@ public sealed class GrpcConnector : IDownstreamConnector, IDisposable
         {
             return new DownstreamResponse(null, grpc.Method, nameof(StatusCode.NotFound));
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.DeadlineExceeded)
+        catch (Exception ex) when (ex is RpcException or ProtoEncodeException or ProtoDecodeException)
         {
-            throw DownstreamErrors.Timeout(_source, budget);
+            throw Failure(ex, grpc.Method, budget, cancellationToken);
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.Unavailable)
+    }
+
+    // The request message and headers of a call, built the same way for unary calls and streams.
+    private (GrpcBinding Binding, ProtoMethod Method, JsonObject Message, Metadata? Headers) Prepare(DownstreamCall call)
+    {
+        var grpc = (GrpcBinding)call.Binding;
+        var method = (ProtoMethod)_methods[grpc.Method].Descriptor;
+        var message = TemplateEvaluator.Evaluate(grpc.Request, call.Scope) as JsonObject ?? [];
+        Metadata? headers = null;
+        foreach (var (name, value) in OutgoingHeaders.For(_options, _credentials, grpc, call.Request))
         {
-            // Grpc.Net.Client reports a refused connection as UNAVAILABLE carrying the HttpRequestException.
-            var transport = ex.Status.DebugException as HttpRequestException;
-            var sent = transport?.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError);
-            throw DownstreamErrors.Unavailable(_source, transport?.HttpRequestError.ToString() ?? ex.StatusCode.ToString(), sent);
+            (headers ??= []).Add(name.ToLowerInvariant(), value);
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
-        {
-            // Cancelled by the caller (an attempt timeout, the client gone): cancellation, as for REST calls.
-            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled)
-        {
-            throw DownstreamErrors.Unavailable(_source, ex.StatusCode.ToString());
-        }
-        catch (RpcException ex) when (ex.StatusCode != StatusCode.Cancelled)
-        {
-            throw DownstreamErrors.Error(_source, ex.StatusCode.ToString(),
-                string.Create(CultureInfo.InvariantCulture, $"{_source} answered {ex.StatusCode} to {grpc.Method}."));
-        }
-        catch (ProtoEncodeException ex)
-        {
-            throw new BffError(ErrorCodes.BadUserInput, ex.Message);
-        }
-        catch (ProtoDecodeException)
-        {
-            // The answer does not fit the contract (a different .proto deployed downstream): the source's fault, not ours.
-            throw DownstreamErrors.Error(_source, "invalid_message",
-                $"{_source} answered {grpc.Method} with a message that does not match its contract.");
-        }
+
+        return (grpc, method, message, headers);
+    }
+
+    // Every failure of a call or a stream as the exception it leaves with: a coded field error, or cancellation.
+    private Exception Failure(Exception exception, string method, TimeSpan budget, CancellationToken cancellationToken) => exception switch
+    {
+        RpcException { StatusCode: StatusCode.DeadlineExceeded } => DownstreamErrors.Timeout(_source, budget),
+
+        // Grpc.Net.Client reports a refused connection as UNAVAILABLE carrying the HttpRequestException.
+        RpcException { StatusCode: StatusCode.Unavailable } ex => Unavailable(ex),
+
+        // Cancelled by the caller (an attempt timeout, the client gone): cancellation, as for REST calls.
+        RpcException { StatusCode: StatusCode.Cancelled } ex when cancellationToken.IsCancellationRequested =>
+            new OperationCanceledException(ex.Message, ex, cancellationToken),
+        RpcException { StatusCode: StatusCode.Cancelled } ex => DownstreamErrors.Unavailable(_source, ex.StatusCode.ToString()),
+        RpcException ex => DownstreamErrors.Error(_source, ex.StatusCode.ToString(),
+            string.Create(CultureInfo.InvariantCulture, $"{_source} answered {ex.StatusCode} to {method}.")),
+        ProtoEncodeException ex => new BffError(ErrorCodes.BadUserInput, ex.Message),
+
+        // The answer does not fit the contract (a different .proto deployed downstream): the source's fault, not ours.
+        ProtoDecodeException => DownstreamErrors.Error(_source, "invalid_message",
+            $"{_source} answered {method} with a message that does not match its contract."),
+        _ => exception,
+    };
+
+    private DownstreamFailure Unavailable(RpcException ex)
+    {
+        var transport = ex.Status.DebugException as HttpRequestException;
+        var sent = transport?.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError);
+        return DownstreamErrors.Unavailable(_source, transport?.HttpRequestError.ToString() ?? ex.StatusCode.ToString(), sent);
     }
 
     /// <inheritdoc />

@@ -8,7 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bff.Stitching.Grpc;
 
-/// <summary>gRPC unary calls over HTTP/2: <c>@grpc</c> bindings checked against a <c>.proto</c> file, no generated code.</summary>
+/// <summary>
+/// gRPC unary and server-streaming calls over HTTP/2: <c>@grpc</c> bindings checked against a <c>.proto</c> file, no
+/// generated code. A server-streaming method backs a <c>Subscription</c> field (each message one event) or a list field
+/// with <c>take</c> (the first messages, then the stream is cancelled).
+/// </summary>
 public sealed class GrpcProtocol : IDownstreamProtocol, IFetchedContractProtocol
 {
     /// <inheritdoc />
@@ -22,7 +26,7 @@ public sealed class GrpcProtocol : IDownstreamProtocol, IFetchedContractProtocol
 
     /// <inheritdoc />
     public string DirectiveSdl => """
-        "Binds a field to a gRPC unary call on a configured source."
+        "Binds a field to a gRPC call on a configured source: a unary method, or a server-streaming one on a Subscription field (or a list field with take)."
         directive @grpc(
           source: String!
           "package.Service/Method"
@@ -33,6 +37,8 @@ public sealed class GrpcProtocol : IDownstreamProtocol, IFetchedContractProtocol
           batchKey: String
           matchOn: String = "id"
           pick: String
+          "A list field bound to a server-streaming method: the most messages collected before the stream is cancelled."
+          take: Int
         ) on FIELD_DEFINITION
         """;
 
@@ -40,6 +46,7 @@ public sealed class GrpcProtocol : IDownstreamProtocol, IFetchedContractProtocol
     public FieldBinding Read(BindingHeader common, AppliedDirective directive, List<string> errors) => new GrpcBinding(common, BindingArguments.Text(directive, "method") ?? "")
     {
         Request = ObjectMapping.Parse(BindingArguments.Text(directive, "request"), errors),
+        Take = directive.FindArgument("take")?.Value is { } take ? Convert.ToInt32(take, System.Globalization.CultureInfo.InvariantCulture) : null,
     };
 
     /// <inheritdoc />
@@ -70,9 +77,8 @@ public sealed class GrpcProtocol : IDownstreamProtocol, IFetchedContractProtocol
         var (grpc, methods) = ((GrpcBinding)binding, (GrpcContract)contract);
         if (methods.Streaming.GetValueOrDefault(grpc.Method) is { } streaming)
         {
-            errors.Add($"@grpc method '{grpc.Method}' is {streaming}; "
-                + (streaming == "server-streaming" ? "server streaming backs Subscription fields, which are not supported yet: " : "the gateway calls unary methods only: ")
-                + "bind a unary method (one request, one response).");
+            errors.Add($"@grpc method '{grpc.Method}' is {streaming}; the gateway calls unary and server-streaming methods only: "
+                + "bind a unary method (one request, one response), or a server-streaming one on a Subscription field.");
         }
         else if (!methods.Methods.TryGetValue(grpc.Method, out var method))
         {
@@ -88,6 +94,10 @@ public sealed class GrpcProtocol : IDownstreamProtocol, IFetchedContractProtocol
     /// <inheritdoc />
     public ContractShape? ResponseOf(FieldBinding binding, ISourceContract contract) =>
         ((GrpcContract)contract).Methods.GetValueOrDefault(((GrpcBinding)binding).Method)?.Output;
+
+    /// <inheritdoc />
+    public bool IsStream(FieldBinding binding, ISourceContract contract) =>
+        contract is GrpcContract grpc && grpc.Methods.TryGetValue(((GrpcBinding)binding).Method, out var method) && method.ServerStreaming;
 
     /// <inheritdoc />
     public bool IsIdempotent(FieldBinding binding, ISourceContract? contract) =>

@@ -9,12 +9,12 @@ internal static class ProtoContractLoader
     /// <summary>The folder under the application's base directory holding googleapis' common <c>.proto</c> files.</summary>
     public const string BundledProtos = "protos";
 
-    /// <summary>Returns the unary methods; streaming methods go to <paramref name="streaming"/> with their kind, so a binding to one is told why it cannot be bound.</summary>
+    /// <summary>Returns the unary and server-streaming methods; client-streaming methods go to <paramref name="streaming"/> with their kind, so a binding to one is told why it cannot be bound.</summary>
     /// <param name="displayPath">The contract as configured (relative to <paramref name="baseDirectory"/>), for messages.</param>
     /// <param name="baseDirectory">The application's base directory.</param>
     /// <param name="importPaths">The source's extra import paths, relative to <paramref name="baseDirectory"/>.</param>
     /// <param name="errors">Receives start-up problems, <c>file:line:col: message</c>.</param>
-    /// <param name="streaming">Receives the streaming methods.</param>
+    /// <param name="streaming">Receives the client-streaming and bidirectional methods.</param>
     public static IReadOnlyDictionary<string, GrpcMethodContract>? Load(string displayPath, string baseDirectory, IEnumerable<string> importPaths,
         ICollection<string> errors, IDictionary<string, string> streaming)
     {
@@ -37,26 +37,21 @@ internal static class ProtoContractLoader
         return compilation.Schema is { } schema ? Methods(schema, streaming) : null;
     }
 
-    /// <summary>Turns the services of <paramref name="schema"/> into method contracts; streaming methods go to <paramref name="streaming"/>.</summary>
+    /// <summary>Turns the services of <paramref name="schema"/> into method contracts; methods the client streams to go to <paramref name="streaming"/>.</summary>
     public static Dictionary<string, GrpcMethodContract> Methods(ProtoSchemaSet schema, IDictionary<string, string> streaming)
     {
         var shapes = new ProtoShapeBuilder();
         var methods = new Dictionary<string, GrpcMethodContract>(StringComparer.Ordinal);
         foreach (var method in schema.Services.SelectMany(s => s.Methods))
         {
-            if (method.IsUnary)
+            if (!method.ClientStreaming)
             {
                 methods[method.FullName] = new GrpcMethodContract(
-                    method.FullName, shapes.ForRoot(method.InputType), shapes.ForRoot(method.OutputType), method.IsIdempotent, method);
+                    method.FullName, shapes.ForRoot(method.InputType), shapes.ForRoot(method.OutputType), method.IsIdempotent, method, method.ServerStreaming);
             }
             else
             {
-                streaming[method.FullName] = (method.ClientStreaming, method.ServerStreaming) switch
-                {
-                    (true, true) => "bidirectional streaming",
-                    (true, false) => "client-streaming",
-                    _ => "server-streaming",
-                };
+                streaming[method.FullName] = method.ServerStreaming ? "bidirectional streaming" : "client-streaming";
             }
         }
 

@@ -61,21 +61,25 @@ public sealed class DynamicGrpcInvokerTests(GrpcTestServer server) : IClassFixtu
     }
 
     [Fact]
-    public void Caches_one_raw_method_per_proto_method_and_refuses_streaming()
+    public void Caches_one_raw_method_per_proto_method_and_refuses_client_streaming()
     {
         var method = ProtoTestFiles.ProposalsMethod("GetProposal");
         var streaming = ProtoTestFiles.Schema("""
             syntax = "proto3";
             message M {}
-            service S { rpc Watch (M) returns (stream M); }
+            service S { rpc Watch (M) returns (stream M); rpc Upload (stream M) returns (M); rpc Chat (stream M) returns (stream M); }
             """);
         Assert.True(streaming.TryFindMethod("S/Watch", out var watch));
+        Assert.True(streaming.TryFindMethod("S/Upload", out var upload));
+        Assert.True(streaming.TryFindMethod("S/Chat", out var chat));
 
         var raw = DynamicGrpcInvoker.GetMethod(method);
 
         Assert.Same(raw, DynamicGrpcInvoker.GetMethod(method));
         Assert.Equal("/marketplace.proposals.v1.ProposalService/GetProposal", raw.FullName);
         Assert.Equal(MethodType.Unary, raw.Type);
-        Assert.Throws<NotSupportedException>(() => DynamicGrpcInvoker.GetMethod(watch));
+        Assert.Equal(MethodType.ServerStreaming, DynamicGrpcInvoker.GetMethod(watch).Type);
+        Assert.Throws<NotSupportedException>(() => DynamicGrpcInvoker.GetMethod(upload));
+        Assert.Throws<NotSupportedException>(() => DynamicGrpcInvoker.GetMethod(chat));
     }
 }
