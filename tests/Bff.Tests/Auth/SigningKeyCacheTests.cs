@@ -63,6 +63,23 @@ public sealed class SigningKeyCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Requests_arriving_while_the_first_fetch_runs_wait_for_its_keys_instead_of_failing()
+    {
+        // A host's first burst (an IDE's introspection queries, an app opening several screens) comes before any keys.
+        _faults.Delay = TimeSpan.FromMilliseconds(300);
+        var cache = Cache();
+
+        var seen = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            await cache.EnsureAsync(i % 2 == 0 ? null : _issuer.CurrentKey.KeyId, default);
+            return cache.Keys.Count;
+        }));
+
+        Assert.All(seen, keys => Assert.Equal(1, keys));
+        Assert.Equal(1, cache.FetchCount);
+    }
+
+    [Fact]
     public async Task A_rotated_key_is_fetched_when_a_token_names_it()
     {
         var cache = Cache();

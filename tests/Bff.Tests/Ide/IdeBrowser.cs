@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -73,7 +74,24 @@ public static partial class IdeBrowser
     /// responses longer than about 45 lines come back cut.
     /// </returns>
     /// <exception cref="InvalidOperationException">A step timed out, or the browser requested another origin.</exception>
-    public static async Task<string> RunQueryAsync(Uri graphqlUrl, string query, string screenshotPath)
+    public static Task<string> RunQueryAsync(Uri graphqlUrl, string query, string screenshotPath) =>
+        RunAsync(graphqlUrl, query, screenshotPath, new IdeOperation(null, null, text => ResponseShown().IsMatch(text)));
+
+    /// <summary>
+    /// Opens the IDE at <paramref name="graphqlUrl"/> with <paramref name="headers"/> as its connection's HTTP headers
+    /// (<c>httpHeaders</c> of <c>bcp-config.json</c>), runs <paramref name="subscription"/> in a new document, calls
+    /// <paramref name="whileSubscribed"/> once the IDE opened its WebSocket, and returns the response pane's text as soon as
+    /// <paramref name="shown"/> accepts it.
+    /// </summary>
+    /// <remarks>
+    /// The headers are added to the host's own <c>bcp-config.json</c> on its way to the page (a Playwright route).
+    /// Requests a service worker handles are not routed, so the page runs without one: no precaching, no reload.
+    /// </remarks>
+    public static Task<string> RunSubscriptionAsync(
+        Uri graphqlUrl, string subscription, IReadOnlyDictionary<string, string> headers, Func<Task> whileSubscribed, Func<string, bool> shown, string screenshotPath) =>
+        RunAsync(graphqlUrl, subscription, screenshotPath, new IdeOperation(headers, whileSubscribed, shown));
+
+    private static async Task<string> RunAsync(Uri graphqlUrl, string query, string screenshotPath, IdeOperation spec)
     {
         ArgumentNullException.ThrowIfNull(graphqlUrl);
         ArgumentNullException.ThrowIfNull(query);
@@ -98,8 +116,16 @@ public static partial class IdeBrowser
             Args = ChromiumArguments,
             Timeout = timeout,
         });
-        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        await using var context = await browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 1400, Height = 1000 },
+            ServiceWorkers = spec.Headers is null ? ServiceWorkerPolicy.Allow : ServiceWorkerPolicy.Block,
+        });
         context.SetDefaultTimeout(timeout);
+        if (spec.Headers is { } headers)
+        {
+            await context.RouteAsync("**/bcp-config.json", route => AddHeadersAsync(route, headers));
+        }
 
         // Every request, the service worker's included (Request.Frame throws for those: never touch it here,
         // an exception in an event handler tears the Playwright connection down).
@@ -119,6 +145,7 @@ public static partial class IdeBrowser
 
         var page = await context.NewPageAsync();
         page.Console += (_, message) => log.Enqueue($"[{clock.ElapsedMilliseconds} ms] console.{message.Type}: {message.Text}");
+        context.Response += async (_, r) => { try { log.Enqueue($"[{clock.ElapsedMilliseconds} ms] {r.Status} {r.Request.Method} {r.Url} {string.Join(";", r.Request.Headers.Select(h => h.Key + "=" + h.Value))} {(r.Request.Method == "POST" ? string.Concat((await r.TextAsync()).Take(300)) : "")}"); } catch (Exception e) { log.Enqueue(e.Message); } };
         page.PageError += (_, error) => log.Enqueue($"[{clock.ElapsedMilliseconds} ms] page error: {error}");
         page.FrameNavigated += (_, frame) =>
         {
@@ -133,9 +160,12 @@ public static partial class IdeBrowser
         {
             await page.GotoAsync(graphqlUrl.ToString(), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
-            step = "wait for the page to be loaded under the service worker's control (its one-time reload)";
-            await WaitForControlledDocumentAsync(page);
-            log.Enqueue($"[{clock.ElapsedMilliseconds} ms] controlled document");
+            if (spec.Headers is null)
+            {
+                step = "wait for the page to be loaded under the service worker's control (its one-time reload)";
+                await WaitForControlledDocumentAsync(page);
+                log.Enqueue($"[{clock.ElapsedMilliseconds} ms] controlled document");
+            }
 
             step = "click \"Create Document\"";
             await page.GetByRole(AriaRole.Button, new() { Name = "Create Document" }).ClickAsync();
@@ -164,7 +194,18 @@ public static partial class IdeBrowser
             var run = page.GetByRole(AriaRole.Button, new() { Name = "Run Operation" });
             var response = page.Locator(".monaco-editor[data-uri^='inmemory://'] .view-lines");
             var before = "";
-            for (var attempt = 1; ; attempt++)
+            if (spec.WhileSubscribed is { } whileSubscribed)
+            {
+                step = "click \"Run Operation\" and see the IDE open its WebSocket";
+                var socket = await page.RunAndWaitForWebSocketAsync(() => run.ClickAsync());
+                socket.FrameSent += (_, frame) => log.Enqueue($"[{clock.ElapsedMilliseconds} ms] ws sent {frame.Text}");
+                socket.FrameReceived += (_, frame) => log.Enqueue($"[{clock.ElapsedMilliseconds} ms] ws received {frame.Text}");
+                log.Enqueue($"[{clock.ElapsedMilliseconds} ms] WebSocket {socket.Url}");
+                step = "act while the IDE is subscribed";
+                await whileSubscribed();
+            }
+
+            for (var attempt = 1; spec.WhileSubscribed is null; attempt++)
             {
                 var sent = await page.RunAndWaitForRequestAsync(
                     () => run.ClickAsync(),
@@ -186,7 +227,7 @@ public static partial class IdeBrowser
             while (true)
             {
                 text = await ReadLinesAsync(response);
-                if (text != before && ResponseShown().IsMatch(text))
+                if (text != before && spec.Shown(text))
                 {
                     break;
                 }
@@ -202,6 +243,7 @@ public static partial class IdeBrowser
             log.Enqueue($"[{clock.ElapsedMilliseconds} ms] response shown");
 
             await page.ScreenshotAsync(new() { Path = screenshotPath });
+            File.WriteAllLines("/tmp/ide-debug.log", log);
 
             if (!outside.IsEmpty)
             {
@@ -228,6 +270,15 @@ public static partial class IdeBrowser
                 string.Join("\n", log),
                 exception);
         }
+    }
+
+    /// <summary>Serves the host's <c>bcp-config.json</c> with <paramref name="headers"/> as <c>httpHeaders</c>.</summary>
+    private static async Task AddHeadersAsync(IRoute route, IReadOnlyDictionary<string, string> headers)
+    {
+        var response = await route.FetchAsync();
+        var config = JsonNode.Parse(await response.TextAsync())!.AsObject();
+        config["httpHeaders"] = new JsonObject(headers.Select(h => KeyValuePair.Create(h.Key, (JsonNode?)h.Value)));
+        await route.FulfillAsync(new() { Response = response, Body = config.ToJsonString() });
     }
 
     /// <summary>The query of a GraphQL-over-HTTP POST body, or an empty string.</summary>
@@ -290,3 +341,6 @@ public static partial class IdeBrowser
         return text.Replace('\u00a0', ' ');
     }
 }
+
+/// <summary>What a run does beside typing and running its document: the connection's headers, acting while subscribed, when the response counts as shown.</summary>
+internal sealed record IdeOperation(IReadOnlyDictionary<string, string>? Headers, Func<Task>? WhileSubscribed, Func<string, bool> Shown);
