@@ -7,7 +7,7 @@ namespace Bff.Auth;
 /// <summary>
 /// The keys tokens are validated with, and the issuer they must name. Keys from configuration are fixed; fetched keys
 /// (discovery or JWKS) are cached for <see cref="AuthOptions.KeyCacheDuration"/>, fetched at most once per
-/// <see cref="AuthOptions.KeyRefreshMinInterval"/> (one request fetches, the others wait for it), and kept when a fetch
+/// <see cref="AuthOptions.KeyRefreshMinInterval"/> (one request fetches; the others, even those that may not start a fetch, wait for it), and kept when a fetch
 /// fails, so an outage of the issuer does not fail tokens signed with known keys.
 /// </summary>
 public sealed partial class SigningKeyCache
@@ -21,6 +21,7 @@ public sealed partial class SigningKeyCache
     private readonly ILogger<SigningKeyCache> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile KeySet? _current;
+    private volatile Task? _fetching;
     private long _lastAttempt = long.MinValue;
     private int _fetchCount;
 
@@ -52,8 +53,20 @@ public sealed partial class SigningKeyCache
     /// </summary>
     public async ValueTask EnsureAsync(string? keyId, CancellationToken cancellationToken)
     {
-        if (!NeedsFetch(_current, keyId) || !MayFetch())
+        if (!NeedsFetch(_current, keyId))
         {
+            return;
+        }
+
+        if (!MayFetch())
+        {
+            // Too soon for another fetch, but one may be under way (a host's first requests come together): its keys
+            // are what this token needs, so wait for it rather than fail the token.
+            if (_fetching is { } fetching)
+            {
+                await fetching.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -65,17 +78,24 @@ public sealed partial class SigningKeyCache
                 return;
             }
 
+            // Published before the attempt's time, so a request that sees the attempt also sees the fetch to wait for.
+            var fetched = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _fetching = fetched.Task;
             Interlocked.Exchange(ref _lastAttempt, _time.GetTimestamp());
             Interlocked.Increment(ref _fetchCount);
             try
             {
-                var fetched = await FetchAsync().ConfigureAwait(false);
-                _current = fetched;
-                LogFetched(_logger, fetched.Keys.Count, fetched.Issuer ?? "(none)");
+                var keys = await FetchAsync().ConfigureAwait(false);
+                _current = keys;
+                LogFetched(_logger, keys.Keys.Count, keys.Issuer ?? "(none)");
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException or InvalidOperationException or ArgumentException)
             {
                 LogFetchFailed(_logger, _current is null ? 0 : _current.Keys.Count, ex.GetType().Name, ex.Message);
+            }
+            finally
+            {
+                fetched.SetResult();
             }
         }
         finally

@@ -145,7 +145,6 @@ public static partial class IdeBrowser
 
         var page = await context.NewPageAsync();
         page.Console += (_, message) => log.Enqueue($"[{clock.ElapsedMilliseconds} ms] console.{message.Type}: {message.Text}");
-        context.Response += async (_, r) => { try { log.Enqueue($"[{clock.ElapsedMilliseconds} ms] {r.Status} {r.Request.Method} {r.Url} {string.Join(";", r.Request.Headers.Select(h => h.Key + "=" + h.Value))} {(r.Request.Method == "POST" ? string.Concat((await r.TextAsync()).Take(300)) : "")}"); } catch (Exception e) { log.Enqueue(e.Message); } };
         page.PageError += (_, error) => log.Enqueue($"[{clock.ElapsedMilliseconds} ms] page error: {error}");
         page.FrameNavigated += (_, frame) =>
         {
@@ -243,7 +242,6 @@ public static partial class IdeBrowser
             log.Enqueue($"[{clock.ElapsedMilliseconds} ms] response shown");
 
             await page.ScreenshotAsync(new() { Path = screenshotPath });
-            File.WriteAllLines("/tmp/ide-debug.log", log);
 
             if (!outside.IsEmpty)
             {
