@@ -8,7 +8,7 @@ if (args is ["--quick"] or ["--quick", "--allocations"])
     using var sampler = args.Length > 1 ? new AllocationSampler() : null;
     var benchmarks = new RequestPathBenchmarks();
     await benchmarks.SetupAsync();
-    foreach (var (name, run) in new (string, Func<Task<long>>)[] { ("Q1_one_rest_call", benchmarks.Q1_one_rest_call), ("List_of_20_jobs", benchmarks.List_of_20_jobs), ("Typename_only", benchmarks.Typename_only) })
+    foreach (var (name, run) in new (string, Func<Task<long>>)[] { ("Q1_one_rest_call", benchmarks.Q1_one_rest_call), ("List_of_20_jobs", benchmarks.List_of_20_jobs), ("Typename_only", benchmarks.Typename_only), ("Q1_protections_on", benchmarks.Q1_protections_on) })
     {
         for (var i = 0; i < 2000; i++)
         {

@@ -41,6 +41,9 @@ internal sealed class RedisProcess : IDisposable
 
     public int Port { get; }
 
+    /// <summary>Gets whether <c>redis-server</c> is on the PATH.</summary>
+    public static bool Available => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, "redis-server")));
+
     public void Dispose()
     {
         _process.Kill();

@@ -45,6 +45,7 @@ internal sealed partial class GraphQLOperationPipeline
     private readonly IGraphQLOperationFilter[] _filters;
     private readonly string[] _forwardHeaders;
     private readonly Session.SessionAuthenticator? _sessions;
+    private readonly Func<UnhandledExceptionContext, Task> _onUnhandled; // one delegate, not one per request
 
     public GraphQLOperationPipeline(
         BffSchema schema,
@@ -62,6 +63,7 @@ internal sealed partial class GraphQLOperationPipeline
         Session.SessionAuthenticator? sessions = null)
     {
         _sessions = sessions;
+        _onUnhandled = OnUnhandledException;
         _filters = filters.OrderBy(f => f.Order).ToArray();
         _schema = schema;
         _executer = executer;
@@ -207,7 +209,7 @@ internal sealed partial class GraphQLOperationPipeline
             User = http.User,
             RequestServices = http.RequestServices,
             CancellationToken = cancellation,
-            UnhandledExceptionDelegate = OnUnhandledException,
+            UnhandledExceptionDelegate = _onUnhandled,
         };
         var result = await _executer.ExecuteAsync(options).ConfigureAwait(false);
         if (result.Executed && !cached)

@@ -19,6 +19,7 @@ public sealed class BoundFieldResolver : IBoundFieldResolver
     private readonly DownstreamDispatcher _dispatcher;
     private readonly int _maxBatchSize;
     private readonly IReadOnlyList<ArgumentRange> _ranges;
+    private bool? _rangesBelow; // whether fields below have @range arguments to check (read once the schema is built)
 
     /// <summary>Creates the resolver of <paramref name="field"/>.</summary>
     public BoundFieldResolver(FieldBinding binding, FieldType field, DownstreamDispatcher dispatcher, int maxBatchSize)
@@ -36,7 +37,11 @@ public sealed class BoundFieldResolver : IBoundFieldResolver
     {
         var request = BffRequestContext.From(context);
         var (scope, args, selection) = BindingScopes.For(context, _field, _ranges);
-        ArgumentRange.CheckBelow(selection);
+        if (_rangesBelow ??= ArgumentRange.AnyBelow(_field.ResolvedType!))
+        {
+            ArgumentRange.CheckBelow(selection);
+        }
+
         var mergeKey = _dispatcher.MergeKey(_binding);
         if (_binding.BatchKey is null)
         {

@@ -27,6 +27,12 @@ internal sealed record ArgumentRange(string Argument, int? Min, int? Max)
     /// </summary>
     public static void CheckBelow(FieldSelection selection) => CheckBelow(selection, selection.Type, selection.Field.SelectionSet);
 
+    /// <summary>
+    /// Gets whether any field below <paramref name="type"/> that is not bound itself has an <c>@range</c> argument, so
+    /// <see cref="CheckBelow(FieldSelection)"/> has something to check (REST and gRPC answers usually have none).
+    /// </summary>
+    public static bool AnyBelow(IGraphType type) => AnyBelow(GraphTypes.Named(type), new HashSet<IGraphType>(ReferenceEqualityComparer.Instance));
+
     public void Check(IResolveFieldContext context)
     {
         if (context.Arguments?.TryGetValue(Argument, out var value) == true && value.Value is int number)
@@ -60,6 +66,18 @@ internal sealed record ArgumentRange(string Argument, int? Min, int? Max)
 
             CheckBelow(selection, definition.ResolvedType!, field.SelectionSet);
         }
+    }
+
+    private static bool AnyBelow(IGraphType named, HashSet<IGraphType> seen)
+    {
+        if (!seen.Add(named))
+        {
+            return false;
+        }
+
+        var types = named is IAbstractGraphType union ? union.PossibleTypes.Cast<IComplexGraphType>() : named is IComplexGraphType complex ? [complex] : [];
+        return types.SelectMany(t => t.Fields).Where(f => f.Resolver is not IBoundFieldResolver)
+            .Any(f => Known.GetValue(f, Read).Count > 0 || AnyBelow(GraphTypes.Named(f.ResolvedType!), seen));
     }
 
     private void Check(double number, string what)
