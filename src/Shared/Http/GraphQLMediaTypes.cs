@@ -1,3 +1,4 @@
+using Bff.Operations;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -18,7 +19,7 @@ public static class GraphQLMediaTypes
     /// </summary>
     public static string? Negotiate(HttpRequest request)
     {
-        var accept = request.GetTypedHeaders().Accept;
+        var accept = AcceptHeader.Of(request);
         if (accept is null || accept.Count == 0)
         {
             return Json;

@@ -62,7 +62,7 @@ public sealed partial class IncrementalDelivery : IDisposable
     public static bool Accepts(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        foreach (var type in request.GetTypedHeaders().Accept ?? [])
+        foreach (var type in AcceptHeader.Of(request))
         {
             if (type.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase) && (type.Quality ?? 1) > 0)
             {

@@ -31,7 +31,7 @@ public sealed class GraphQLSseEndpoint
 
     /// <summary>Whether the request asks for an event stream (its <c>Accept</c> names <c>text/event-stream</c>).</summary>
     public static bool IsRequested(HttpRequest request) =>
-        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase) && a.Quality is not 0);
+        AcceptHeader.Of(request).Any(a => a.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase) && a.Quality is not 0);
 
     /// <summary>Handles one SSE request to the GraphQL path.</summary>
     public async Task HandleAsync(HttpContext context)
