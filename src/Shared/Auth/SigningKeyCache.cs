@@ -106,7 +106,9 @@ public sealed partial class SigningKeyCache
 
     private bool NeedsFetch(KeySet? current, string? keyId)
     {
-        if (_options.SigningKeys.Count > 0)
+        // Configured keys need no fetch; with no issuer configured there is nowhere to fetch from, and a token then
+        // finds no key (401), rather than the fetch failing on the missing address.
+        if (_options.SigningKeys.Count > 0 || (_options.JwksUri is null && _options.MetadataAddress is null && _options.Authority is null))
         {
             return false;
         }

@@ -120,6 +120,18 @@ public sealed class SigningKeyCacheTests : IAsyncLifetime
         Assert.Null(cache.Issuer);
     }
 
+    [Fact]
+    public async Task Without_an_issuer_configured_a_token_finds_no_keys_instead_of_failing_the_request()
+    {
+        // The shipped appsettings.json name no Authority: a bearer token must then be refused (401), not crash (500).
+        var cache = new SigningKeyCache(new AuthOptions { Audience = "x" }, _services.GetRequiredService<IHttpClientFactory>(), _time, NullLogger<SigningKeyCache>.Instance);
+
+        await cache.EnsureAsync("some-kid", default);
+
+        Assert.Empty(cache.Keys);
+        Assert.Equal(0, _log.Count("GET " + IdentityService.JwksPath));
+    }
+
     private SigningKeyCache Cache()
     {
         var options = new AuthOptions { Authority = _url, Audience = "x", RequireHttpsMetadata = false };
