@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Bff.Http;
 using Bff.Operations;
 using GraphQL;
@@ -56,6 +58,8 @@ public sealed class GraphQLSseEndpoint
 
         using var operation = new ActiveOperation();
         using var leaving = context.RequestAborted.Register(operation.Dispose);
+        // A stopping host ends its event streams at once, rather than holding shutdown until its timeout.
+        using var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(operation.Dispose);
         GraphQLOperationOutcome outcome;
         using (var budget = new RequestBudget(_pipeline.RequestTimeout, _time, operation.Token))
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
@@ -49,6 +50,9 @@ internal sealed partial class GraphQLWebSocketConnection : IAsyncDisposable
         var options = _endpoint.Options;
         using var initTimeout = _endpoint.Time.CreateTimer(_ => CloseUnlessInitialised(), null, options.ConnectionInitTimeout, Timeout.InfiniteTimeSpan);
         using var heartbeat = _endpoint.Time.CreateTimer(_ => _outbox.TryPost(SocketMessage.Ping), null, options.KeepAliveInterval, options.KeepAliveInterval);
+        // A stopping host closes its sockets (1001) at once, rather than holding shutdown until its timeout.
+        using var stopping = _http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping
+            .Register(() => Close(WebSocketCloseCodes.GoingAway, "The host is stopping."));
         var writer = WriteAsync();
         try
         {
