@@ -33,6 +33,15 @@ public static class ProtoCodec
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    // Decoding writes JSON text that is parsed (copied) straight back, so each thread keeps one buffer and one writer.
+    private const int MaxKeptBuffer = 1 << 20;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     /// <summary>Encodes <paramref name="value"/> as a <paramref name="type"/> message.</summary>
     /// <exception cref="ProtoEncodeException">
     /// A property is not a field of the message, or a value does not convert; the message names the field path,
@@ -85,12 +94,33 @@ public static class ProtoCodec
 
     private static JsonObject Decode(ProtoMessage type, ReadOnlyMemory<byte> data, ProtoJsonOptions options)
     {
-        var buffer = new ArrayBufferWriter<byte>(Math.Max(256, data.Length * 2));
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        // Taken, not borrowed: a decode nested in this one (none today) would find none and make its own.
+        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(Math.Max(256, data.Length * 2));
+        var writer = t_writer;
+        (t_buffer, t_writer) = (null, null);
+        buffer.ResetWrittenCount();
+        if (writer is null)
         {
-            WriteJson(writer, type, data, options);
+            writer = new Utf8JsonWriter(buffer, WriterOptions);
+        }
+        else
+        {
+            writer.Reset(buffer);
         }
 
-        return JsonNode.Parse(buffer.WrittenSpan, documentOptions: ParseOptions)!.AsObject();
+        try
+        {
+            WriteJson(writer, type, data, options);
+            writer.Flush();
+            // Parsing copies the text into the document the nodes read, so the buffer is free again afterwards.
+            return JsonNode.Parse(buffer.WrittenSpan, documentOptions: ParseOptions)!.AsObject();
+        }
+        finally
+        {
+            if (buffer.Capacity <= MaxKeptBuffer)
+            {
+                (t_buffer, t_writer) = (buffer, writer);
+            }
+        }
     }
 }

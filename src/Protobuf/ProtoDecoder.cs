@@ -29,8 +29,10 @@ internal static class ProtoDecoder
     public static void WriteFields(Utf8JsonWriter writer, ProtoMessage type, ReadOnlyMemory<byte> data, int depth, ProtoJsonOptions options)
     {
         var (slots, oneofWinners) = Scan(type, data);
-        foreach (var field in type.Fields)
+        var fields = type.Fields;
+        for (var f = 0; f < fields.Count; f++)
         {
+            var field = fields[f];
             var values = slots[field.Index];
             if (values is null ? (field.HasPresence && !field.IsRepeated) || !options.EmitDefaults : field.OneofName is not null && oneofWinners![field.OneofName] != field)
             {
@@ -80,7 +82,8 @@ internal static class ProtoDecoder
                 continue;
             }
 
-            (slots[field.Index] ??= []).Add(value);
+            // Most fields occur once: a list of one, not the default four.
+            (slots[field.Index] ??= new List<ProtoWireValue>(field.IsRepeated || field.IsMap ? 4 : 1)).Add(value);
             if (field.OneofName is not null)
             {
                 (winners ??= new(StringComparer.Ordinal))[field.OneofName] = field;

@@ -29,6 +29,41 @@ public class ProtoCodecTests
     }
 
     [Fact]
+    public void Decodes_a_message_that_starts_inside_a_larger_buffer()
+    {
+        // Strings and nested messages are read as slices of the input: the slices must start at the message's offset.
+        var proposal = ProposalsProto.ProposalsMessage("Proposal");
+        var json = """{"id":"p1","job_id":"j1","freelancer_id":"f1","cover_letter":"A letter longer than one hundred and twenty-seven bytes, so that its length prefix takes two bytes on the wire: é✓ and more text.","bid":{"currency":"EUR","amount_cents":1250},"status":"PROPOSAL_STATUS_SHORTLISTED","submitted_at":"2024-05-01T10:00:00Z","estimated_days":12}""";
+        var bytes = ProtoCodec.Encode(proposal, JsonNode.Parse(json)!.AsObject());
+        var padded = new byte[bytes.Length + 16];
+        Array.Fill(padded, (byte)0xFF);
+        bytes.CopyTo(padded, 7);
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            ProtoCodec.WriteJson(writer, proposal, new ReadOnlyMemory<byte>(padded, 7, bytes.Length));
+        }
+
+        Assert.Equal(json, ProposalsProto.Json(JsonNode.Parse(buffer.WrittenSpan)!.AsObject()));
+    }
+
+    [Fact]
+    public void A_decoded_message_keeps_its_values_after_later_decodes_on_the_same_thread()
+    {
+        // Decoding reuses one text buffer per thread; what it returned must not read from that buffer.
+        var proposal = ProposalsProto.ProposalsMessage("Proposal");
+        var first = ProtoCodec.Decode(proposal, ProtoCodec.Encode(proposal, new JsonObject { ["id"] = "first", ["cover_letter"] = new string('a', 3000) }));
+        for (var i = 0; i < 3; i++)
+        {
+            ProtoCodec.Decode(proposal, ProtoCodec.Encode(proposal, new JsonObject { ["id"] = "other" + i, ["cover_letter"] = new string('b', 100 + (i * 2000)) }));
+        }
+
+        Assert.Equal("first", (string?)first["id"]);
+        Assert.Equal(new string('a', 3000), (string?)first["cover_letter"]);
+    }
+
+    [Fact]
     public void Accepts_json_names_numeric_strings_enum_numbers_and_clr_values()
     {
         var request = ProposalsProto.ProposalsMessage("ListProposalsRequest");

@@ -62,6 +62,9 @@ public static class BffHostApplicationBuilderExtensions
 
                 http.Timeout = Timeout.InfiniteTimeSpan;
             });
+            // The factory's two logging handlers open a scope and time every downstream call even when their
+            // Information lines are filtered out; the gateway reports calls itself (the downstream extension, traces).
+            client.RemoveAllLoggers();
             protocols.ForKind(source.Kind)?.ConfigureHttpClient(client);
         }
 

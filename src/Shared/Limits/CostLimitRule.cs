@@ -20,7 +20,7 @@ internal sealed class CostLimitRule(CostModel costs) : ValidationRuleBase
                 }
 
                 var max = costs.Options.MaxCost;
-                var shape = new OperationAnalyzer(ctx.Schema, ctx.Document, costs, ctx.Variables).Measure(operation);
+                var shape = costs.Measure(ctx.Schema, ctx.Document, operation, ctx.Variables);
                 if (shape.Cost > max)
                 {
                     ctx.ReportError(new BffValidationError(ctx.Document.Source.ToString(), ErrorCodes.MaxCostExceeded,

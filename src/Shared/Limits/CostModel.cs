@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Bff.Stitching.Bindings;
 using Bff.Stitching.Execution;
 using GraphQL.Types;
+using GraphQLParser.AST;
 
 namespace Bff.Limits;
 
@@ -14,6 +16,10 @@ namespace Bff.Limits;
 public sealed class CostModel
 {
     private readonly Dictionary<FieldType, FieldCost> _fields = new(ReferenceEqualityComparer.Instance);
+
+    // The shape of an operation that declares no variables depends on its document alone, and a cached document is
+    // one parsed tree shared by every request that sends its text: measured once, kept as long as the tree lives.
+    private readonly ConditionalWeakTable<GraphQLOperationDefinition, StrongBox<OperationShape>> _constant = [];
 
     /// <summary>Reads the cost of every field of <paramref name="schema"/>, whose bound fields are <paramref name="bindings"/>.</summary>
     public CostModel(ISchema schema, IEnumerable<FieldBinding> bindings, LimitOptions options)
@@ -42,6 +48,35 @@ public sealed class CostModel
 
     /// <summary>Gets the cost information of a field (an unknown field, e.g. a meta field, costs nothing extra).</summary>
     public FieldCost Of(FieldType field) => _fields.GetValueOrDefault(field) ?? FieldCost.None;
+
+    /// <summary>
+    /// Measures <paramref name="operation"/> of <paramref name="document"/> with <paramref name="variables"/>. An
+    /// operation that declares no variables is measured once and its shape reused (see <see cref="TryGetConstant"/>).
+    /// </summary>
+    internal OperationShape Measure(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation, IReadOnlyDictionary<string, object?>? variables)
+    {
+        var constant = operation.Variables is not { Items.Count: > 0 } && ReferenceEquals(schema, Schema);
+        if (constant && _constant.TryGetValue(operation, out var known))
+        {
+            return known.Value;
+        }
+
+        var shape = new OperationAnalyzer(schema, document, this, variables).Measure(operation);
+        if (constant)
+        {
+            _constant.AddOrUpdate(operation, new StrongBox<OperationShape>(shape));
+        }
+
+        return shape;
+    }
+
+    /// <summary>Gets the shape of <paramref name="operation"/> when it was measured before and cannot change (it declares no variables).</summary>
+    internal bool TryGetConstant(GraphQLOperationDefinition operation, out OperationShape shape)
+    {
+        var found = _constant.TryGetValue(operation, out var known);
+        shape = found ? known!.Value : default;
+        return found;
+    }
 }
 
 /// <summary>The static cost information of one field.</summary>

@@ -23,7 +23,7 @@ public sealed class OperationCostCalculator : IOperationCostCalculator
             return 1;
         }
 
-        var cost = new OperationAnalyzer(_costs.Schema, document, _costs, variables).Measure(operation).Cost;
+        var cost = _costs.Measure(_costs.Schema, document, operation, variables).Cost;
         return (int)Math.Clamp(Math.Ceiling(cost), 1, int.MaxValue);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class OperationLimitsRule(CostModel costs) : ValidationRuleBase
             }
 
             var limits = costs.Options;
-            var shape = new OperationAnalyzer(ctx.Schema, ctx.Document, costs, ctx.Variables).Measure(operation);
+            var shape = costs.Measure(ctx.Schema, ctx.Document, operation, ctx.Variables);
             var query = ctx.Document.Source.ToString();
             if (limits.MaxDepth > 0 && shape.Depth > limits.MaxDepth)
             {

@@ -43,6 +43,34 @@ public abstract class LimitsSuite<TProgram>
     }
 
     [Fact]
+    public async Task A_document_without_variables_keeps_its_cost_from_the_first_request_and_is_refused_every_time_when_over()
+    {
+        // The costly query with its page size written in: the cost depends on the text alone, so it is measured once.
+        var constant = CostlyQuery.Replace("query ($n: Int)", "query", StringComparison.Ordinal);
+        var tag = " # " + Guid.NewGuid().ToString("N");
+        var cheap = constant.Replace("$n", "1", StringComparison.Ordinal) + tag;
+        var costly = constant.Replace("$n", "1000", StringComparison.Ordinal) + tag;
+        var before = _demo.DownstreamTotal;
+
+        var cheapAnswers = new[] { await _host.PostAsync(cheap), await _host.PostAsync(cheap) };
+        var afterCheap = _demo.DownstreamTotal;
+        var costlyAnswers = new[] { await _host.PostAsync(costly), await _host.PostAsync(costly), await _host.PostAsync(costly) };
+
+        // The cheap one is cached and served again with no validation walk; a refused document is never cached.
+        Assert.NotNull(_host.Services.GetRequiredService<DocumentCache>().Get(cheap));
+        Assert.Null(_host.Services.GetRequiredService<DocumentCache>().Get(costly));
+        Assert.Equal(cheapAnswers[0].Body["data"]!.ToJsonString(), cheapAnswers[1].Body["data"]!.ToJsonString());
+        Assert.All(cheapAnswers, a => Assert.True(a.Status == 200 && a.Body["errors"] is null, a.Body.ToJsonString()));
+        Assert.True(afterCheap > before);
+        Assert.All(costlyAnswers, a =>
+        {
+            Assert.Equal(400, a.Status);
+            Assert.Equal("MAX_COST_EXCEEDED", (string?)a.Body["errors"]![0]!["extensions"]!["code"]);
+        });
+        Assert.Equal(afterCheap, _demo.DownstreamTotal);
+    }
+
+    [Fact]
     public async Task The_ides_introspection_query_passes_every_limit_where_introspection_is_allowed()
     {
         var (status, body) = await _host.PostAsync(IntrospectionQuery.Text);

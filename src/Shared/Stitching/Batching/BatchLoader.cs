@@ -108,7 +108,8 @@ public sealed class BatchLoader
         var results = new Dictionary<string, Loaded>(StringComparer.Ordinal);
         foreach (var (chunk, (response, errors)) in answers)
         {
-            var items = response as JsonArray ?? (response is null ? [] : new JsonArray(response.DeepClone()));
+            var items = response as JsonArray ?? (response is null ? [] : new JsonArray(JsonCopy.Of(response)));
+            List<(JsonArray List, JsonNode? Value)>? moves = _many ? [] : null;
             for (var index = 0; index < items.Count; index++)
             {
                 var item = items[index];
@@ -120,10 +121,11 @@ public sealed class BatchLoader
 
                 var value = JsonPath.Get(item, _binding.Pick);
                 var loaded = results.TryGetValue(key, out var found) ? found : results[key] = new Loaded(_many ? new JsonArray() : value);
-                object[] position = _many ? [((JsonArray)loaded.Value!).Count] : [];
-                if (_many)
+                object[] position = _many ? [loaded.Count++] : [];
+                moves?.Add(((JsonArray)loaded.Value!, value));
+                if (errors.Count == 0)
                 {
-                    ((JsonArray)loaded.Value!).Add(value?.DeepClone());
+                    continue;
                 }
 
                 var prefix = new List<object> { index };
@@ -133,12 +135,27 @@ public sealed class BatchLoader
 
             // An error outside every item (no path, or a path into nothing) is each parent's of the chunk.
             var placed = errors.Where(e => e.Path.Count > 0 && e.Path[0] is int i && i < items.Count && JsonPath.AsText(JsonPath.Get(items[i], _binding.MatchOn)) is not null);
-            foreach (var error in errors.Except(placed))
+            foreach (var error in errors.Count == 0 ? [] : errors.Except(placed))
             {
                 foreach (var key in chunk)
                 {
                     var loaded = results.TryGetValue(key, out var found) ? found : results[key] = new Loaded(_many ? new JsonArray() : null);
                     loaded.Errors.Add(error with { Path = [] });
+                }
+            }
+
+            // Each item goes to one parent's list. The response belongs to this batch alone (a cached or coalesced
+            // answer is parsed again for each reader), so whole items move out of it; a picked part is copied.
+            if (moves is { Count: > 0 })
+            {
+                if (_binding.Pick.Count == 0)
+                {
+                    items.Clear();
+                }
+
+                foreach (var (list, value) in moves)
+                {
+                    list.Add(_binding.Pick.Count == 0 ? value : JsonCopy.Of(value));
                 }
             }
         }
@@ -149,6 +166,8 @@ public sealed class BatchLoader
     private sealed record Loaded(JsonNode? Value)
     {
         public List<DownstreamFieldError> Errors { get; } = [];
+
+        public int Count { get; set; }
     }
 
     private sealed class Batch

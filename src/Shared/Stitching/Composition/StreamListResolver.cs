@@ -41,7 +41,7 @@ internal sealed class StreamListResolver : IBoundFieldResolver
             {
                 await foreach (var message in stream.ReadAllAsync(collecting.Token).ConfigureAwait(false))
                 {
-                    items.Add(Binding.Select.Count == 0 ? message : JsonPath.Get(message, Binding.Select)?.DeepClone());
+                    items.Add(Binding.Select.Count == 0 ? message : JsonCopy.Of(JsonPath.Get(message, Binding.Select)));
                     if (items.Count >= Binding.Take)
                     {
                         break; // Disposing the stream cancels the call: the source stops sending.

@@ -6,6 +6,11 @@ namespace Bff.Stitching.Execution;
 /// <summary>Reads downstream JSON by dotted path, matching GraphQL camelCase names to snake_case properties.</summary>
 public static class JsonPath
 {
+    private const int MaxRemembered = 10_000;
+
+    // A field's lookup misses its camelCase name on snake_case payloads (protobuf JSON, many REST APIs) on every item.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> SnakeCase = new(StringComparer.Ordinal);
+
     /// <summary>Follows <paramref name="path"/> from <paramref name="node"/>; a missing step yields <see langword="null"/>.</summary>
     public static JsonNode? Get(JsonNode? node, IReadOnlyList<string> path)
     {
@@ -30,6 +35,24 @@ public static class JsonPath
 
     /// <summary>Converts <c>camelCase</c> to <c>snake_case</c>; other names pass unchanged.</summary>
     public static string ToSnakeCase(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (SnakeCase.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var converted = Convert(name);
+        // The names are the schema's and its bindings' (a bounded set); the cap keeps an unexpected stream of names from growing it.
+        if (SnakeCase.Count < MaxRemembered)
+        {
+            SnakeCase.TryAdd(name, converted);
+        }
+
+        return converted;
+    }
+
+    private static string Convert(string name)
     {
         var builder = new StringBuilder(name.Length + 4);
         for (var i = 0; i < name.Length; i++)

@@ -18,7 +18,7 @@ public static class TemplateEvaluator
             var value = Evaluate(single, scope);
             return template.EnumValues is { } names
                 ? Rename(value, names)
-                : value?.DeepClone();
+                : JsonCopy.Of(value);
         }
 
         var text = new StringBuilder();
@@ -93,7 +93,7 @@ public static class TemplateEvaluator
     {
         JsonArray list => new JsonArray(list.Select(item => Rename(item, names)).ToArray()),
         JsonValue v when v.TryGetValue<string>(out var name) && names.TryGetValue(name, out var renamed) => JsonValue.Create(renamed),
-        _ => value?.DeepClone(),
+        _ => JsonCopy.Of(value),
     };
 
     private static JsonValue Claim(TemplateExpression expression, BindingScope scope)
