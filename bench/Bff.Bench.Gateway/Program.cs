@@ -144,6 +144,15 @@ for (var round = 0; round < rounds; round++)
 }
 
 var results = perRound.ToDictionary(r => r.Key, r => Median(r.Value));
+var scriptsPerRequest = double.NaN;
+if (redis is not null)
+{
+    // Rate limits charge concurrent requests together: how many Redis scripts one protected request costs under this load.
+    var (_, _, protectedUrl, protectedBody) = scenarios[^1];
+    var scriptsBefore = await redis.ScriptCallsAsync();
+    var sample = await Wrk.RunAsync(protectedUrl, protectedBody, connections, TimeSpan.FromSeconds(5));
+    scriptsPerRequest = (await redis.ScriptCallsAsync() - scriptsBefore) / (double)sample.Requests;
+}
 
 foreach (var fault in faults)
 {
@@ -182,6 +191,7 @@ Ratio("dashboard / Q1 (target >= 0.5)", Rps(scenarios[4].Name) / Rps(q1Name));
 if (redis is not null)
 {
     Ratio("protections on / off (target >= 0.93)", Rps(scenarios[^1].Name) / Rps(q1Name));
+    Ratio($"Redis scripts per protected request at {connections} connections (rate limits, all policies)", scriptsPerRequest);
 }
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

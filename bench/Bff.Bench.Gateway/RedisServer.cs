@@ -17,6 +17,37 @@ internal sealed class RedisServer : IDisposable
 
     public string Address { get; }
 
+    /// <summary>Gets how many scripts (EVAL and EVALSHA) Redis has run, from <c>INFO commandstats</c>.</summary>
+    public async Task<long> ScriptCallsAsync()
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, int.Parse(Address.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture));
+        var stream = client.GetStream();
+        await stream.WriteAsync("INFO commandstats\r\n"u8.ToArray());
+        var text = new System.Text.StringBuilder();
+        var buffer = new byte[8192];
+        // A bulk reply: "$<length>\r\n<text>\r\n"; read until the whole text is there.
+        while (true)
+        {
+            var read = await stream.ReadAsync(buffer);
+            if (read == 0)
+            {
+                break;
+            }
+
+            text.Append(System.Text.Encoding.ASCII.GetString(buffer, 0, read));
+            var all = text.ToString();
+            var end = all.IndexOf("\r\n", StringComparison.Ordinal);
+            if (end > 1 && all.Length >= end + 2 + int.Parse(all[1..end], System.Globalization.CultureInfo.InvariantCulture))
+            {
+                break;
+            }
+        }
+
+        return System.Text.RegularExpressions.Regex.Matches(text.ToString(), @"cmdstat_eval(?:sha)?:calls=(\d+)")
+            .Sum(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public static RedisServer? TryStart()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

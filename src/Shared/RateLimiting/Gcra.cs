@@ -50,6 +50,55 @@ public static class Gcra
         return out
         """;
 
+    /// <summary>
+    /// <see cref="Script"/> for several requests in one call, each all or nothing on its own, in order (a later request of
+    /// the same caller sees the earlier one's charge). ARGV[1]: the number of requests; then, per request, its number of
+    /// keys <c>k</c> and its <c>3k</c> arguments as in <see cref="Script"/>. KEYS: every request's keys, in order.
+    /// Returns the results of every request one after another, four numbers per key, as <see cref="Script"/> does.
+    /// </summary>
+    public const string BatchScript = """
+        if redis.replicate_commands then redis.replicate_commands() end
+        local t = redis.call('TIME')
+        local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+        local out = {}
+        local key, arg = 0, 2
+        for r = 1, tonumber(ARGV[1]) do
+          local count = tonumber(ARGV[arg])
+          arg = arg + 1
+          local tats, admitted = {}, true
+          for i = 1, count do
+            local interval = tonumber(ARGV[arg])
+            local capacity = tonumber(ARGV[arg + 1])
+            local cost = tonumber(ARGV[arg + 2])
+            arg = arg + 3
+            local tat = tonumber(redis.call('GET', KEYS[key + i]))
+            if not tat or tat < now then tat = now end
+            local limit = capacity * interval
+            local newTat = tat + cost * interval
+            if newTat - now > limit then
+              admitted = false
+              out[#out + 1] = 0
+              out[#out + 1] = math.floor((limit - (tat - now)) / interval + 1e-9)
+              out[#out + 1] = math.ceil(newTat - now - limit)
+              out[#out + 1] = math.ceil(tat - now)
+            else
+              tats[i] = newTat
+              out[#out + 1] = 1
+              out[#out + 1] = math.floor((limit - (newTat - now)) / interval + 1e-9)
+              out[#out + 1] = 0
+              out[#out + 1] = math.ceil(newTat - now)
+            end
+          end
+          if admitted then
+            for i = 1, count do
+              redis.call('SET', KEYS[key + i], string.format('%.0f', tats[i]), 'PX', math.ceil((tats[i] - now) / 1000) + 1)
+            end
+          end
+          key = key + count
+        end
+        return out
+        """;
+
     /// <summary>The C# version: charges <paramref name="cost"/> against <paramref name="tat"/> at <paramref name="now"/>.</summary>
     /// <returns>Whether it was admitted, the new TAT to store (unchanged when refused), what remains, and the waits in µs.</returns>
     public static (bool Allowed, double Tat, long Remaining, double RetryAfter, double ResetAfter) Charge(double? tat, double now, double interval, long capacity, long cost)

@@ -5,12 +5,13 @@ using StackExchange.Redis;
 namespace Bff.RateLimiting;
 
 /// <summary>
-/// Charges callers against policies: atomically in Redis (one Lua script per request for all its policies, so N replicas share one budget),
+/// Charges callers against policies: atomically in Redis (one Lua script for all of a request's policies, several concurrent requests per round trip, so N replicas share one budget),
 /// or, while Redis is unavailable or not configured, in this instance's memory with the same algorithm.
 /// </summary>
 public sealed class GcraRateLimiter
 {
     private readonly RedisStore _redis;
+    private readonly RedisChargeBatcher _batches;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, double> _local = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -20,6 +21,7 @@ public sealed class GcraRateLimiter
     public GcraRateLimiter(RedisStore redis, TimeProvider time)
     {
         _redis = redis;
+        _batches = new RedisChargeBatcher(redis);
         _time = time;
     }
 
@@ -49,10 +51,10 @@ public sealed class GcraRateLimiter
             (args[3 * i], args[(3 * i) + 1], args[(3 * i) + 2]) = (Interval(policy), policy.Capacity, cost);
         }
 
-        var (ok, result) = await _redis.TryAsync(db => db.ScriptEvaluateAsync(Gcra.Script, keys, args)).ConfigureAwait(false);
-        if (ok && result.Length == charges.Count * 4)
+        // Concurrent requests share a round trip (see RedisChargeBatcher); each is still all or nothing on its own.
+        var (ok, values) = await _batches.ChargeAsync(keys, args).ConfigureAwait(false);
+        if (ok && values.Length == charges.Count * 4)
         {
-            var values = (long[])result!;
             return charges.Select((c, i) => Decision(c.Name, c.Policy, values[4 * i] == 1, values[(4 * i) + 1], values[(4 * i) + 2], values[(4 * i) + 3])).ToArray();
         }
 

@@ -76,4 +76,46 @@ public sealed class GcraTests(RedisServer redis)
         Assert.Equal(remote, inMemory);
         Assert.Equal(0, shared.LocalPartitions);
     }
+
+    [Fact]
+    public async Task Concurrent_requests_share_round_trips_and_each_caller_still_gets_exactly_its_budget()
+    {
+        // Two policies per request (all or nothing): 50 requests and 120 cost units per hour; at cost 3 the cost policy
+        // binds first, so each caller is admitted exactly 40 of its 70 requests, however they are batched.
+        var requests = new RateLimitPolicyOptions { PermitLimit = 50, Window = TimeSpan.FromHours(1) };
+        var cost = new RateLimitPolicyOptions { PermitLimit = 120, Window = TimeSpan.FromHours(1) };
+        await using var store = new RedisStore(redis.ConnectionString, new RedisOptions(), $"test:{Guid.NewGuid():N}:", TimeProvider.System, NullLogger<RedisStore>.Instance);
+        await store.StartAsync(CancellationToken.None);
+        var limiter = new GcraRateLimiter(store, TimeProvider.System);
+        var callers = new[] { "alice", "bob", "carol" };
+        var scriptsBefore = await ScriptCallsAsync();
+
+        var decisions = await Task.WhenAll(Enumerable.Range(0, 210).Select(async i =>
+        {
+            await Task.Yield();
+            var caller = callers[i % callers.Length];
+            var answer = await limiter.AcquireAsync([new RateLimitCharge("requests", requests, 1), new RateLimitCharge("cost", cost, 3)], caller);
+            return (Caller: caller, Answer: answer);
+        }));
+        var scripts = await ScriptCallsAsync() - scriptsBefore;
+
+        Assert.Equal(RedisState.Up, store.State);
+        Assert.Equal(0, limiter.LocalPartitions);
+        foreach (var caller in callers)
+        {
+            var mine = decisions.Where(d => d.Caller == caller).Select(d => d.Answer).ToList();
+            Assert.Equal(40, mine.Count(a => a.All(d => d.Allowed)));
+            // A refused request charged nothing: the request policy has exactly 50 - 40 left.
+            Assert.Equal(10, mine.Where(a => a.All(d => d.Allowed)).Min(a => a[0].Remaining));
+        }
+
+        Assert.InRange(scripts, 1, 209);
+    }
+
+    private async Task<long> ScriptCallsAsync()
+    {
+        var stats = await redis.BulkAsync("INFO commandstats");
+        return stats.Split("\r\n").Where(l => l.StartsWith("cmdstat_eval", StringComparison.Ordinal))
+            .Sum(l => long.Parse(l.Split("calls=")[1].Split(',')[0], System.Globalization.CultureInfo.InvariantCulture));
+    }
 }
