@@ -3,58 +3,20 @@ namespace Bff.RateLimiting;
 /// <summary>
 /// The generic cell rate algorithm, in microseconds. A caller's state is one number, its theoretical arrival time
 /// (TAT): each permit pushes it one emission interval into the future; a charge is admitted while the TAT stays within
-/// <c>capacity × interval</c> of now. The Redis script (<see cref="Script"/>) and the in-memory fallback share it.
+/// <c>capacity × interval</c> of now. The Redis script (<see cref="BatchScript"/>) and the in-memory fallback share it.
 /// Bound: over any span <c>t</c>, a caller is admitted at most <c>capacity + t / interval</c> permits.
 /// </summary>
 public static class Gcra
 {
     /// <summary>
-    /// The atomic Redis version, for several policies of one caller at once (one round trip per request for all limits).
-    /// KEYS[i]: the caller's key under policy i; ARGV[3i-2..3i]: its interval (µs), capacity and cost. All or nothing:
-    /// the request is admitted only when every policy admits it, and a refused request charges none of them. Time comes
-    /// from Redis (<c>TIME</c>), never from a replica's clock. Returns {allowed, remaining, retryAfterµs, resetAfterµs}
-    /// per policy, in order; when refused, <c>allowed</c> is 0 for the policies that refused and 1 for the others.
-    /// </summary>
-    public const string Script = """
-        if redis.replicate_commands then redis.replicate_commands() end
-        local t = redis.call('TIME')
-        local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-        local out, tats, admitted = {}, {}, true
-        for i = 1, #KEYS do
-          local interval = tonumber(ARGV[3 * i - 2])
-          local capacity = tonumber(ARGV[3 * i - 1])
-          local cost = tonumber(ARGV[3 * i])
-          local tat = tonumber(redis.call('GET', KEYS[i]))
-          if not tat or tat < now then tat = now end
-          local limit = capacity * interval
-          local newTat = tat + cost * interval
-          if newTat - now > limit then
-            admitted = false
-            out[#out + 1] = 0
-            out[#out + 1] = math.floor((limit - (tat - now)) / interval + 1e-9)
-            out[#out + 1] = math.ceil(newTat - now - limit)
-            out[#out + 1] = math.ceil(tat - now)
-          else
-            tats[i] = newTat
-            out[#out + 1] = 1
-            out[#out + 1] = math.floor((limit - (newTat - now)) / interval + 1e-9)
-            out[#out + 1] = 0
-            out[#out + 1] = math.ceil(newTat - now)
-          end
-        end
-        if admitted then
-          for i = 1, #KEYS do
-            redis.call('SET', KEYS[i], string.format('%.0f', tats[i]), 'PX', math.ceil((tats[i] - now) / 1000) + 1)
-          end
-        end
-        return out
-        """;
-
-    /// <summary>
-    /// <see cref="Script"/> for several requests in one call, each all or nothing on its own, in order (a later request of
-    /// the same caller sees the earlier one's charge). ARGV[1]: the number of requests; then, per request, its number of
-    /// keys <c>k</c> and its <c>3k</c> arguments as in <see cref="Script"/>. KEYS: every request's keys, in order.
-    /// Returns the results of every request one after another, four numbers per key, as <see cref="Script"/> does.
+    /// The atomic Redis version, for several requests at once (concurrent requests share one round trip), each with
+    /// several policies of its caller (one script for all of a request's limits). ARGV[1]: the number of requests; then,
+    /// per request, its number of keys <c>k</c> and, per key, its interval (µs), capacity and cost. KEYS: every request's
+    /// keys in order (the caller's key under each policy). Each request is all or nothing on its own: admitted only when
+    /// every policy admits it, and a refused request charges none of them; a later request of the same caller sees the
+    /// earlier one's charge. Time comes from Redis (<c>TIME</c>), never from a replica's clock. Returns, request after
+    /// request, {allowed, remaining, retryAfterµs, resetAfterµs} per key; when a request is refused, <c>allowed</c> is 0
+    /// for the policies that refused and 1 for the others.
     /// </summary>
     public const string BatchScript = """
         if redis.replicate_commands then redis.replicate_commands() end

@@ -31,7 +31,7 @@ internal sealed class RedisChargeBatcher
         });
     }
 
-    /// <summary>Charges one request: its <paramref name="keys"/> with three <paramref name="args"/> each, as <see cref="Gcra.Script"/> takes them.</summary>
+    /// <summary>Charges one request: its <paramref name="keys"/> with three <paramref name="args"/> each, as <see cref="Gcra.BatchScript"/> takes them.</summary>
     /// <returns><c>Ok = false</c> when Redis did not answer (the caller falls back to memory); else four numbers per key.</returns>
     public Task<(bool Ok, long[] Values)> ChargeAsync(RedisKey[] keys, RedisValue[] args)
     {
